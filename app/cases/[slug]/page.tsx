@@ -1,0 +1,7 @@
+import { entryRoute } from '@/components/entryRoute';
+
+export const dynamicParams = false;
+const route = entryRoute('cases');
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

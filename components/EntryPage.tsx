@@ -1,0 +1,93 @@
+import Link from 'next/link';
+import type { Entry } from '@/lib/content/load';
+import { getEntries } from '@/lib/content/kb';
+import { compileMdx } from '@/lib/content/mdx';
+import { CAUSES } from '@/lib/content/causes';
+import { CATEGORY_LABELS } from '@/lib/content/schema';
+import { Breadcrumbs } from './Breadcrumbs';
+import { Mdx } from './Mdx';
+import { StatusBadge } from './StatusBadge';
+import { SymptomBlock } from './SymptomBlock';
+import { Toc } from './Toc';
+
+function formatDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export async function EntryPage({ entry }: { entry: Entry }) {
+  const code = await compileMdx(entry.body, `content/${entry.file}`);
+  const all = getEntries();
+  const related = entry.related.map((s) => all.find((e) => e.slug === s)!);
+  const section = entry.kind === 'case' ? { label: 'Cases', href: '/cases/' } : { label: 'FAQ', href: '/faq/' };
+  const applies = entry.applies && Object.entries(entry.applies).filter(([, v]) => v);
+
+  return (
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-10">
+      <article className="min-w-0">
+        <Breadcrumbs
+          items={[
+            { label: 'Home', href: '/' },
+            section,
+            ...(entry.kind === 'case' ? [] : [{ label: CATEGORY_LABELS[entry.category], href: `/faq/#${entry.category}` }]),
+            { label: entry.title },
+          ]}
+        />
+        <header className="mb-6">
+          <div className="mb-2 flex flex-wrap items-center gap-2">
+            <StatusBadge status={entry.status} />
+            {entry.kind === 'error' && <span className="rounded-full bg-rose-100 px-2 py-0.5 text-xs font-semibold text-rose-900 dark:bg-rose-900 dark:text-rose-50">Error</span>}
+            {entry.kind === 'case' && <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900 dark:bg-sky-900 dark:text-sky-50">Case</span>}
+          </div>
+          <h1 className="text-3xl font-bold tracking-tight">{entry.title}</h1>
+          <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{entry.summary}</p>
+          <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
+            {entry.causes.length > 0 && (
+              <>
+                <dt className="font-semibold">Cause{entry.causes.length > 1 ? 's' : ''}</dt>
+                <dd>
+                  <ul>{entry.causes.map((c) => <li key={c}>{CAUSES[c as keyof typeof CAUSES]}</li>)}</ul>
+                </dd>
+              </>
+            )}
+            {entry.directives.length > 0 && (
+              <>
+                <dt className="font-semibold">Directives</dt>
+                <dd className="flex flex-wrap gap-1">{entry.directives.map((d) => <code key={d}>{d}</code>)}</dd>
+              </>
+            )}
+            {applies && applies.length > 0 && (
+              <>
+                <dt className="font-semibold">Applies to</dt>
+                <dd>{applies.map(([k, v]) => `${k === 'tls' ? 'TLS' : k === 'openssl' ? 'OpenSSL' : 'httpd'} ${v}`).join(', ')}</dd>
+              </>
+            )}
+            <dt className="font-semibold">Last updated</dt>
+            <dd><time dateTime={entry.updated}>{formatDate(entry.updated)}</time></dd>
+          </dl>
+        </header>
+        <SymptomBlock symptoms={entry.symptoms} />
+        <div className="prose prose-slate max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:bg-transparent prose-pre:p-0">
+          <Mdx code={code} />
+        </div>
+        {related.length > 0 && (
+          <section aria-labelledby="related-heading" className="mt-10 border-t border-slate-200 pt-6 dark:border-slate-800">
+            <h2 id="related-heading" className="mb-3 text-lg font-semibold">Related</h2>
+            <ul className="space-y-2">
+              {related.map((r) => (
+                <li key={r.slug}>
+                  <Link href={r.url} className="font-medium text-brand-700 hover:underline dark:text-brand-300">{r.title}</Link>{' '}
+                  <StatusBadge status={r.status} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </article>
+      <aside className="no-print mt-8 lg:mt-0">
+        <div className="lg:sticky lg:top-6">
+          <Toc headings={entry.headings} />
+        </div>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { getMDXComponent } from 'mdx-bundler/client';
+import { Callout } from './Callout';
+import { CodeBlock } from './CodeBlock';
+
+// The only components MDX can use (lib/content/rules.ts keeps the list in sync).
+const components = { Callout, figure: CodeBlock };
+
+export function Mdx({ code }: { code: string }) {
+  const Component = getMDXComponent(code);
+  return <Component components={components} />;
+}

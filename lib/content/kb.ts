@@ -1,0 +1,16 @@
+import path from 'node:path';
+import { loadEntries, type Entry } from './load';
+
+// The knowledge base of this checkout, loaded once per process.
+let entries: Entry[] | undefined;
+
+export const CONTENT_ROOT = path.join(process.cwd(), 'content');
+
+export function getEntries(): Entry[] {
+  entries ??= loadEntries(CONTENT_ROOT, { requireAllOrigins: true });
+  return entries;
+}
+
+export function getEntry(slug: string): Entry | undefined {
+  return getEntries().find((e) => e.slug === slug);
+}

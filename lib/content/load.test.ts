@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadEntries } from './load';
+import { ContentError } from './problems';
+
+const GOOD = path.join(__dirname, '__fixtures__', 'good');
+
+/** Writes a small content tree into a temp dir: { 'faq/x.mdx': text }. */
+function tree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+function entry(fm: Record<string, unknown>, body = 'Plain answer.\n'): string {
+  const base = { title: 'A question', kind: 'faq', category: 'protocol', status: 'current', summary: 'Short answer.', updated: '2026-11-23' };
+  const yaml = Object.entries({ ...base, ...fm })
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join('\n');
+  return `---\n${yaml}\n---\n\n${body}`;
+}
+
+/** The problems a tree produces, as "file: field: message" lines. */
+function problems(files: Record<string, string>, opts = {}): string[] {
+  try {
+    loadEntries(tree(files), opts);
+  } catch (e) {
+    if (e instanceof ContentError) return e.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`);
+    throw e;
+  }
+  return [];
+}
+
+describe('loadEntries on valid content', () => {
+  const entries = loadEntries(GOOD);
+
+  it('reads every entry with its slug, url and kind', () => {
+    expect(entries.map((e) => [e.slug, e.url]).sort()).toEqual([
+      ['old-question', '/faq/old-question/'],
+      ['plain-http', '/faq/plain-http/'],
+      ['sample-case', '/cases/sample-case/'],
+    ]);
+  });
+
+  it('normalises dates and fills list defaults', () => {
+    const old = entries.find((e) => e.slug === 'old-question')!;
+    expect(old.updated).toBe('2026-11-23');
+    expect(old.causes).toEqual([]);
+    expect(old.symptoms).toEqual([]);
+  });
+
+  it('builds the table of contents from ## and ### headings', () => {
+    const e = entries.find((x) => x.slug === 'plain-http')!;
+    expect(e.headings).toEqual([
+      { depth: 2, text: 'Fix', id: 'fix' },
+      { depth: 2, text: 'Check that it worked', id: 'check-that-it-worked' },
+    ]);
+  });
+});
+
+describe('loadEntries refuses bad content, naming file and field', () => {
+  it('an unknown kind', () => {
+    const out = problems({ 'faq/a.mdx': entry({ kind: 'question' }) });
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^faq\/a\.mdx: kind: .*"faq".*"error".*"case"/);
+  });
+
+  it('a missing summary and a summary too long', () => {
+    expect(problems({ 'faq/a.mdx': entry({ summary: undefined }) })[0]).toMatch(/^faq\/a\.mdx: summary: /);
+    expect(problems({ 'faq/a.mdx': entry({ summary: 'x'.repeat(301) }) })[0]).toMatch(/summary: at most 300 characters/);
+  });
+
+  it('a date in the wrong shape', () => {
+    expect(problems({ 'faq/a.mdx': entry({ updated: 'yesterday' }) })[0]).toMatch(/updated: a date written YYYY-MM-DD/);
+  });
+
+  it('an unknown field', () => {
+    expect(problems({ 'faq/a.mdx': entry({ colour: 'red' }) })[0]).toMatch(/faq\/a\.mdx: .*colour/);
+  });
+
+  it('a symptom with neither codes nor match', () => {
+    const out = problems({ 'faq/a.mdx': entry({ kind: 'error', causes: ['scanner-noise'], symptoms: [{ where: 'server-log' }] }) });
+    expect(out).toEqual(['faq/a.mdx: symptoms[0]: at least one of "codes" or "match"']);
+  });
+
+  it('a symptom in an unknown place', () => {
+    const out = problems({ 'faq/a.mdx': entry({ kind: 'error', causes: ['scanner-noise'], symptoms: [{ where: 'kernel', match: 'x' }] }) });
+    expect(out[0]).toMatch(/symptoms\[0\]\.where: .*"server-log"/);
+  });
+
+  it('an unknown cause', () => {
+    const out = problems({ 'faq/a.mdx': entry({ kind: 'error', causes: ['gremlins'], symptoms: [{ where: 'browser', match: 'x' }] }) });
+    expect(out).toEqual(['faq/a.mdx: causes[0]: a cause slug from lib/content/causes.ts']);
+  });
+
+  it('an error entry without causes or symptoms', () => {
+    const out = problems({ 'faq/a.mdx': entry({ kind: 'error' }) });
+    expect(out).toEqual([
+      'faq/a.mdx: causes: at least one cause for kind "error"',
+      'faq/a.mdx: symptoms: at least one symptom for kind "error"',
+    ]);
+  });
+
+  it('duplicate slugs', () => {
+    const out = problems({ 'faq/same.mdx': entry({}), 'cases/same.mdx': entry({ kind: 'case', causes: ['scanner-noise'], symptoms: [{ where: 'browser', match: 'x' }] }) });
+    expect(out).toEqual(['cases/same.mdx: slug: duplicate slug "same", also used by faq/same.mdx']);
+  });
+
+  it('a case outside cases/', () => {
+    const out = problems({ 'faq/a.mdx': entry({ kind: 'case', causes: ['scanner-noise'], symptoms: [{ where: 'browser', match: 'x' }] }) });
+    expect(out).toEqual(['faq/a.mdx: kind: kind "case" belongs under cases/, not faq/']);
+  });
+
+  it('unknown related targets and self-links', () => {
+    const out = problems({ 'faq/a.mdx': entry({ related: ['nowhere', 'a'] }) });
+    expect(out).toEqual([
+      'faq/a.mdx: related: unknown entry "nowhere": expected the slug of an existing entry',
+      'faq/a.mdx: related: an entry cannot be related to itself',
+    ]);
+  });
+
+  it('import and export lines inside MDX', () => {
+    const out = problems({ 'faq/a.mdx': entry({}, "import X from './x'\n\nText\n\nexport const y = 1\n") });
+    expect(out).toHaveLength(2);
+    expect(out[0]).toMatch(/^faq\/a\.mdx: line 10: .*no import\/export in MDX/);
+    expect(out[1]).toMatch(/^faq\/a\.mdx: line 14: /);
+  });
+
+  it('an import inside a code fence is fine', () => {
+    expect(problems({ 'faq/a.mdx': entry({}, "```text\nimport x from 'y'\n```\n") })).toEqual([]);
+  });
+
+  it('a component the renderer does not have', () => {
+    expect(problems({ 'faq/a.mdx': entry({}, '<Warning>careful</Warning>\n') })[0]).toMatch(/unknown component <Warning>/);
+  });
+
+  it('a historical entry without a Today section', () => {
+    expect(problems({ 'faq/a.mdx': entry({ status: 'historical' }, '## What the old answer said\n\nOld.\n') })).toEqual([
+      'faq/a.mdx: body: historical entry without a "## Today" section saying what replaced the old advice',
+    ]);
+  });
+
+  it('a config snippet that does not say which versions it is for', () => {
+    const out = problems({ 'faq/a.mdx': entry({}, 'Text\n\n```apache\nSSLEngine on\n```\n') });
+    expect(out).toEqual(['faq/a.mdx: line 12 (```apache): config snippet without versions: expected for="httpd 2.4.x…" in the fence meta']);
+  });
+
+  it('an insecure snippet without the insecure mark', () => {
+    const out = problems({ 'faq/a.mdx': entry({}, '```apache for="httpd 2.2"\nSSLProtocol all +SSLv3\nSSLCipherSuite RC4-SHA:!aNULL\n```\n') });
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/insecure snippet \(SSLProtocol enables SSLv3; SSLCipherSuite allows RC4-SHA\)/);
+    expect(problems({ 'faq/a.mdx': entry({}, '```apache for="httpd 2.2" insecure\nSSLProtocol all +SSLv3\n```\n') })).toEqual([]);
+  });
+
+  it('an unknown fence language', () => {
+    expect(problems({ 'faq/a.mdx': entry({}, '```nginx\nserver {}\n```\n') })[0]).toMatch(/unknown language "nginx"/);
+  });
+
+  it('YAML that does not parse, and a file without frontmatter', () => {
+    expect(problems({ 'faq/a.mdx': '---\ntitle: [unclosed\n---\nx\n' })[0]).toMatch(/^faq\/a\.mdx: frontmatter: not valid YAML/);
+    expect(problems({ 'faq/b.mdx': 'Just text\n' })).toEqual(['faq/b.mdx: frontmatter: expected a frontmatter block between --- lines at the top of the file']);
+  });
+
+  it('two entries answering one seed question, and seed questions nobody answers', () => {
+    const out = problems({ 'faq/a.mdx': entry({ origin: 'module/y2k' }), 'faq/b.mdx': entry({ origin: 'module/y2k' }) }, { requireAllOrigins: true });
+    expect(out[0]).toBe('faq/b.mdx: origin: "module/y2k" is already answered by faq/a.mdx: one entry per seed question');
+    expect(out.filter((l) => l.includes('no entry answers the seed question'))).toHaveLength(32);
+  });
+
+  it('an origin that is not a seed question', () => {
+    expect(problems({ 'faq/a.mdx': entry({ origin: 'module/none' }) })[0]).toMatch(/^faq\/a\.mdx: origin: /);
+  });
+
+  it('reports every problem of every file at once', () => {
+    const out = problems({ 'faq/a.mdx': entry({ kind: 'x' }), 'faq/b.mdx': entry({ category: 'y' }) });
+    expect(out.map((l) => l.split(':')[0])).toEqual(['faq/a.mdx', 'faq/b.mdx']);
+  });
+});

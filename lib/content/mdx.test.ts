@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { loadEntries } from './load';
+import { compileMdx } from './mdx';
+
+const GOOD = path.join(__dirname, '__fixtures__', 'good');
+
+describe('compileMdx', () => {
+  const entries = loadEntries(GOOD);
+
+  it('gives headings the ids the table of contents links to', async () => {
+    const e = entries.find((x) => x.slug === 'plain-http')!;
+    const code = await compileMdx(e.body, e.file);
+    for (const h of e.headings) expect(code).toContain(`id:"${h.id}"`);
+  });
+
+  it('highlights fences and keeps their versions and insecure mark', async () => {
+    const e = entries.find((x) => x.slug === 'old-question')!;
+    const code = await compileMdx(e.body, e.file);
+    expect(code).toContain('"data-for":"httpd 1.3 (historical)"');
+    expect(code).toContain('"data-insecure":"true"');
+    expect(code).toContain('shiki');
+  });
+
+  it('names the file when MDX does not compile', async () => {
+    await expect(compileMdx('Text <Callout kind="x">never closed\n', 'faq/broken.mdx')).rejects.toThrow(/^faq\/broken\.mdx: MDX does not compile/);
+  });
+});
+
+describe('npm run check:content', () => {
+  const run = (root: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../scripts/check-content.ts'), '--root', root], { encoding: 'utf8' });
+
+  it('passes valid content and prints a JSON summary', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../scripts/check-content.ts'), '--root', GOOD, '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toMatchObject({ entries: 3, kinds: { faq: 1, error: 1, case: 1 } });
+  });
+
+  it('fails the build on bad content, naming the file and the field', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
+    fs.mkdirSync(path.join(dir, 'faq'));
+    fs.writeFileSync(path.join(dir, 'faq', 'bad.mdx'), '---\ntitle: T\nkind: faq\ncategory: weather\nstatus: current\nsummary: S\nupdated: 2026-11-23\n---\nx\n');
+    const r = run(dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/faq\/bad\.mdx: category: .*"certificates"/);
+  });
+
+  it('fails on MDX that validates but does not compile', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
+    fs.mkdirSync(path.join(dir, 'faq'));
+    fs.writeFileSync(path.join(dir, 'faq', 'broken.mdx'), '---\ntitle: T\nkind: faq\ncategory: module\nstatus: current\nsummary: S\nupdated: 2026-11-23\n---\n<Callout>never closed\n');
+    const r = run(dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/faq\/broken\.mdx: MDX does not compile/);
+  });
+});

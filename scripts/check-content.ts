@@ -1,0 +1,36 @@
+// Validates and compiles every entry; the build runs this first so bad content stops it
+// with the file, the field and what was expected. `--json` prints a summary object.
+import { loadEntries } from '../lib/content/load';
+import { compileMdx } from '../lib/content/mdx';
+import { ContentError } from '../lib/content/problems';
+import { CONTENT_ROOT } from '../lib/content/kb';
+import { ORIGINS } from '../lib/content/origins';
+
+async function main() {
+  const json = process.argv.includes('--json');
+  const started = Date.now();
+  // --root DIR checks another content tree (the tests use it); the real one must answer every seed.
+  const at = process.argv.indexOf('--root');
+  const root = at > 0 ? process.argv[at + 1]! : CONTENT_ROOT;
+  const entries = loadEntries(root, { requireAllOrigins: root === CONTENT_ROOT });
+  const failures: string[] = [];
+  for (const e of entries) {
+    await compileMdx(e.body, e.file).catch((err: Error) => failures.push(err.message));
+  }
+  if (failures.length) throw new Error(failures.join('\n'));
+  const count = (f: (e: (typeof entries)[number]) => boolean) => entries.filter(f).length;
+  const summary = {
+    entries: entries.length,
+    kinds: { faq: count((e) => e.kind === 'faq'), error: count((e) => e.kind === 'error'), case: count((e) => e.kind === 'case') },
+    status: { current: count((e) => e.status === 'current'), historical: count((e) => e.status === 'historical') },
+    origins: { answered: count((e) => e.origin !== undefined), total: ORIGINS.length },
+    symptoms: entries.reduce((n, e) => n + e.symptoms.length, 0),
+  };
+  if (json) console.log(JSON.stringify(summary));
+  else console.log(`content ok: ${summary.entries} entries (${summary.origins.answered}/${summary.origins.total} seed questions answered, ${summary.symptoms} symptoms) in ${Date.now() - started} ms`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ContentError ? err.message : `content check failed: ${(err as Error).message}`);
+  process.exit(1);
+});

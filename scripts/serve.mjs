@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Serves the static export in out/ the way any plain static file server would (no Next
+// runtime), under BASE_PATH if the site was built with one. Used by `npm start` and the tests.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(process.env.OUT_DIR || 'out');
+const base = (process.env.BASE_PATH || '').replace(/\/+$/, '');
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '127.0.0.1';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.webmanifest': 'application/manifest+json',
+};
+
+if (!fs.existsSync(path.join(root, 'index.html'))) {
+  console.error(`No built site in ${root}: run \`npm run build\` first.`);
+  process.exit(1);
+}
+
+function send(res, status, file, head) {
+  const type = TYPES[path.extname(file)] || 'application/octet-stream';
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+  if (head) return res.end();
+  fs.createReadStream(file).pipe(res);
+}
+
+const server = http.createServer((req, res) => {
+  const head = req.method === 'HEAD';
+  if (req.method !== 'GET' && !head) {
+    res.writeHead(405, { Allow: 'GET, HEAD' });
+    return res.end();
+  }
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url || '/', 'http://x').pathname);
+  } catch {
+    res.writeHead(400);
+    return res.end('Bad request');
+  }
+  const notFound = () => send(res, 404, path.join(root, '404.html'), head);
+  if (base && pathname === base) {
+    res.writeHead(301, { Location: `${base}/` });
+    return res.end();
+  }
+  if (base && !pathname.startsWith(`${base}/`)) return notFound();
+  const rel = pathname.slice(base.length);
+  const file = path.join(root, rel);
+  if (!file.startsWith(root)) return notFound(); // no escape from out/
+  fs.stat(file, (err, st) => {
+    if (!err && st.isFile()) return send(res, 200, file, head);
+    if (!err && st.isDirectory()) {
+      if (!rel.endsWith('/')) {
+        res.writeHead(301, { Location: `${base}${rel}/` });
+        return res.end();
+      }
+      const index = path.join(file, 'index.html');
+      return fs.existsSync(index) ? send(res, 200, index, head) : notFound();
+    }
+    notFound();
+  });
+});
+
+server.listen(port, host, () => console.log(`Handshake: http://${host}:${port}${base}/ (serving ${root})`));
