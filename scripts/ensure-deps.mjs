@@ -1,0 +1,16 @@
+// Installs the locked dependencies when they are missing or older than the lock file, so
+// `npm start` and `npm test` work on a fresh clone with nothing installed by hand.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+export function ensureDeps() {
+  const marker = 'node_modules/.package-lock.json';
+  const stale = !fs.existsSync(marker) || fs.statSync(marker).mtimeMs < fs.statSync('package-lock.json').mtimeMs;
+  if (!stale) return;
+  console.log('── Installing dependencies (npm ci)');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error('npm ci failed: see the messages above.');
+    process.exit(r.status ?? 1);
+  }
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// `npm test`: every test, unit and browser, on a fresh machine with nothing installed by hand.
+// 1. find a Chromium (E2E_CHROMIUM, the system one, Playwright's own, or install one);
+// 2. vitest; 3. a production build under a sub-path (/kb) into out-e2e/; 4. Playwright.
+// Ends with one "N passed, N failed" line summing both runners.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureDeps } from './ensure-deps.mjs';
+
+ensureDeps();
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handshake-test-'));
+const step = (msg) => console.log(`\n── ${msg}`);
+
+function run(cmd, args, extra = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extra } });
+  return r.status ?? 1;
+}
+
+function playwrightChromium() {
+  try {
+    const p = execFileSync(process.execPath, ['-e', "process.stdout.write(require('playwright-core').chromium.executablePath())"], { encoding: 'utf8' });
+    return fs.existsSync(p) ? p : null;
+  } catch {
+    return null;
+  }
+}
+
+function systemChromium() {
+  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'])
+    if (fs.existsSync(p)) return p;
+  return null;
+}
+
+function findChromium() {
+  if (env.E2E_CHROMIUM && fs.existsSync(env.E2E_CHROMIUM)) return env.E2E_CHROMIUM;
+  const found = systemChromium() ?? playwrightChromium();
+  if (found) return found;
+  step('No Chromium found: trying Playwright\'s download');
+  if (run('npx', ['playwright', 'install', 'chromium']) === 0 && playwrightChromium()) return playwrightChromium();
+  step("Playwright's download failed: installing Debian's chromium package");
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const apt = (args) => run(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), ...args], { DEBIAN_FRONTEND: 'noninteractive' });
+  if (apt(['update', '-qq']) === 0 && apt(['install', '-y', '-qq', 'chromium']) === 0) return systemChromium();
+  return null;
+}
+
+function count(file, pick) {
+  try {
+    return pick(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+step('Chromium for the browser tests');
+const chromium = findChromium();
+if (!chromium) {
+  console.error('No Chromium could be found or installed. Install one (apt-get install chromium) or set E2E_CHROMIUM.');
+  process.exit(1);
+}
+console.log(chromium);
+
+step('Unit tests (vitest)');
+const unitJson = path.join(tmp, 'vitest.json');
+const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+
+step('Production build under the sub-path /kb (static export)');
+fs.rmSync('out-e2e', { recursive: true, force: true });
+let buildStatus = run('npm', ['run', 'build'], { BASE_PATH: '/kb' });
+if (buildStatus === 0) fs.renameSync('out', 'out-e2e');
+
+let e2eStatus = 1;
+const e2eJson = path.join(tmp, 'playwright.json');
+if (buildStatus === 0) {
+  step('Browser tests (Playwright)');
+  e2eStatus = run('npx', ['playwright', 'test'], { E2E_CHROMIUM: chromium, E2E_BASE_PATH: '/kb', E2E_OUT_DIR: 'out-e2e', PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
+}
+
+const unit = count(unitJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests })) ?? { passed: 0, failed: 1 };
+const e2e = count(e2eJson, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky })) ?? { passed: 0, failed: 1 };
+const failed = unit.failed + e2e.failed + (buildStatus === 0 ? 0 : 1);
+console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; browser: ${e2e.passed} passed, ${e2e.failed} failed${buildStatus ? '; build FAILED' : ''}`);
+console.log(`${unit.passed + e2e.passed} passed, ${failed} failed`);
+process.exit(unitStatus || buildStatus || e2eStatus || (failed ? 1 : 0));
