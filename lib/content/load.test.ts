@@ -182,3 +182,16 @@ describe('loadEntries refuses bad content, naming file and field', () => {
     expect(out.map((l) => l.split(':')[0])).toEqual(['faq/a.mdx', 'faq/b.mdx']);
   });
 });
+
+describe('links between entries', () => {
+  it('must lead to an existing entry and heading', () => {
+    const out = problems({
+      'faq/a.mdx': entry({}, 'See [b](/faq/b/), [gone](/faq/gone/) and [part](/faq/b/#nope) and [ok](/faq/b/#fix).\n'),
+      'faq/b.mdx': entry({}, '## Fix\n\nDo it.\n'),
+    });
+    expect(out).toEqual([
+      'faq/a.mdx: link: "/faq/gone/" (line 10) leads nowhere: expected /faq/<slug>/ or /cases/<slug>/ of an existing entry',
+      'faq/a.mdx: link: "/faq/b/#nope" (line 10): faq/b.mdx has no heading with id "nope"',
+    ]);
+  });
+});

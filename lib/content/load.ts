@@ -6,6 +6,7 @@ import { ORIGINS } from './origins';
 import { ContentError, type Problem } from './problems';
 import { bodyProblems } from './rules';
 import { extractHeadings, type Heading } from './headings';
+import { findFences } from './fences';
 
 /** Where each kind lives: questions and failures under faq/, incidents under cases/. */
 const DIRS = { faq: 'faq', cases: 'cases' } as const;
@@ -17,6 +18,8 @@ export interface Entry extends Frontmatter {
   /** site path without basePath, with trailing slash: /faq/<slug>/ */
   url: string;
   body: string;
+  /** lines of the file before the body, to report body lines as file lines */
+  bodyOffset: number;
   headings: Heading[];
 }
 
@@ -43,6 +46,16 @@ function listFiles(root: string): string[] {
     }
   }
   return files;
+}
+
+/** Site pages that are not entries but may be linked from one. */
+const SECTION_PAGES = ['/', '/faq/', '/cases/'];
+
+/** Root-relative markdown links in the prose of a body. */
+function internalLinks(body: string): { href: string; line: number }[] {
+  return findFences(body).proseLines.flatMap(({ text, line }) =>
+    [...text.replace(/`[^`]*`/g, '').matchAll(/\]\((\/[^)\s]*)\)/g)].map((m) => ({ href: m[1]!, line })),
+  );
 }
 
 /** Read, validate and cross-check every entry under root; throws ContentError listing all problems. */
@@ -83,11 +96,20 @@ export function loadEntries(root: string, opts: LoadOptions = {}): Entry[] {
     const prior = bySlug.get(slug);
     if (prior) add('slug', `duplicate slug "${slug}", also used by ${prior}`);
     bySlug.set(slug, file);
-    entries.push({ ...fm, slug, file, url: entryUrl(fm.kind, slug), body: parsed.content, headings: extractHeadings(parsed.content) });
+    entries.push({ ...fm, slug, file, url: entryUrl(fm.kind, slug), body: parsed.content, bodyOffset: offset, headings: extractHeadings(parsed.content) });
   }
 
+  const byUrl = new Map(entries.map((e) => [e.url, e]));
   const origins = new Map<string, string>();
   for (const e of entries) {
+    for (const { href, line } of internalLinks(e.body)) {
+      const [target = '', anchor] = href.split('#');
+      const to = byUrl.get(target);
+      if (!to && !SECTION_PAGES.includes(target))
+        problems.push({ file: e.file, field: 'link', message: `"${href}" (line ${line + e.bodyOffset}) leads nowhere: expected /faq/<slug>/ or /cases/<slug>/ of an existing entry` });
+      else if (to && anchor && !to.headings.some((h) => h.id === anchor))
+        problems.push({ file: e.file, field: 'link', message: `"${href}" (line ${line + e.bodyOffset}): ${to.file} has no heading with id "${anchor}"` });
+    }
     for (const r of e.related) {
       if (r === e.slug) problems.push({ file: e.file, field: 'related', message: 'an entry cannot be related to itself' });
       else if (!bySlug.has(r)) problems.push({ file: e.file, field: 'related', message: `unknown entry "${r}": expected the slug of an existing entry` });
