@@ -39,7 +39,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-lg font-bold tracking-tight text-slate-900 no-underline dark:text-white">
               <Logo />{SITE.name}
             </Link>
-            <nav aria-label="Main" className="flex flex-1 flex-wrap gap-4 text-sm">
+            <nav aria-label="Main" className="flex flex-1 gap-4 whitespace-nowrap text-sm">
               <Link href="/faq/" className="hover:underline">FAQ</Link>
               <Link href="/cases/" className="hover:underline">Cases</Link>
             </nav>

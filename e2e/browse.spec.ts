@@ -47,7 +47,7 @@ test('dark mode is chosen before first paint and survives a reload', async ({ pa
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(at('/faq/'));
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-  await page.getByRole('button', { name: 'Light mode' }).click();
+  await page.getByRole('button', { name: 'Switch to light mode' }).click();
   await page.reload({ waitUntil: 'commit' });
   await page.waitForSelector('html[data-theme]');
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
