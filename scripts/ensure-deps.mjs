@@ -7,10 +7,12 @@ export function ensureDeps() {
   const marker = 'node_modules/.package-lock.json';
   const stale = !fs.existsSync(marker) || fs.statSync(marker).mtimeMs < fs.statSync('package-lock.json').mtimeMs;
   if (!stale) return;
-  console.log('── Installing dependencies (npm ci)');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  // `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages (next, tailwind
+  // native builds) out of the lock file, and `npm ci` then refuses it as out of sync.
+  console.log('── Installing dependencies (npm install)');
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { stdio: 'inherit' });
   if (r.status !== 0) {
-    console.error('npm ci failed: see the messages above.');
+    console.error('npm install failed: see the messages above.');
     process.exit(r.status ?? 1);
   }
 }
