@@ -1,0 +1,29 @@
+import type { Entry } from './load';
+import type { KbEntry, KbIndex } from '../diagnose/types';
+import { findFences, metaValue } from './fences';
+
+/** The fix a finding shows: the first config snippet under "## Fix" (else the first config snippet). */
+export function fixSnippet(body: string): KbEntry['fix'] {
+  const lines = body.split('\n');
+  const fixAt = lines.findIndex((l) => /^##\s+.*\bFix\b/i.test(l));
+  const fences = findFences(body).fences.filter((f) => f.lang === 'apache');
+  const f = (fixAt >= 0 ? fences.find((x) => x.line > fixAt) : undefined) ?? fences[0];
+  return f ? { lang: f.lang, for: metaValue(f.meta, 'for'), code: f.code } : undefined;
+}
+
+/** What the diagnosis engine needs of the knowledge base: symptoms, causes, fixes. Serialisable. */
+export function buildKbIndex(entries: Entry[]): KbIndex {
+  return {
+    entries: entries
+      .filter((e) => e.symptoms.length > 0)
+      .map((e) => ({
+        slug: e.slug,
+        title: e.title,
+        url: e.url,
+        summary: e.summary,
+        causes: e.causes,
+        symptoms: e.symptoms.map((s) => ({ where: s.where, codes: s.codes ?? [], match: s.match, versions: s.versions })),
+        fix: fixSnippet(e.body),
+      })),
+  };
+}

@@ -1,0 +1,45 @@
+import type { LogLine } from './types';
+
+// httpd 2.4: [time] [module:level] [pid N:tid N] file.c(123): [client ip:port] AHnnnnn: message
+// httpd 2.2: [time] [level] [client ip] message
+// Every part after the time is optional; quantifiers are bounded so no line can make it crawl.
+const ERROR_LOG =
+  /^\[([^\]]{1,64})\] \[(?:([\w-]{1,32}):)?(emerg|alert|crit|error|warn|notice|info|debug|trace[1-8])\] (?:\[pid (\d{1,10})(?::tid (\d{1,24}))?\] )?(?:([\w.-]{1,64}\(\d{1,6}\)): )?(?:\[(?:client|remote) ([^\]]{1,80})\] )?(?:(AH\d{5}): )?/;
+
+export function parseLogLine(text: string, line: number): LogLine | undefined {
+  const m = ERROR_LOG.exec(text);
+  if (!m) return undefined;
+  const [all, time, module, level, pid, tid, source, client, code] = m;
+  return {
+    line,
+    format: module || pid || code ? '2.4' : '2.2',
+    time,
+    module,
+    level,
+    pid,
+    tid,
+    source,
+    client,
+    code,
+    message: text.slice(all!.length),
+  };
+}
+
+/** mod_ssl's explanation appended to an OpenSSL error: " -- hint" (2.4) or " speaking ...!?" (2.2). */
+export function sslLibraryHint(message: string): string | undefined {
+  if (!message.startsWith('SSL Library Error:')) return undefined;
+  const dash = message.indexOf(' -- ');
+  if (dash >= 0) return message.slice(dash + 4).trim();
+  const m = /:[a-z0-9 ]{1,80} ((?:speaking|probably|maybe|perhaps)\b[^\n]{0,120})$/i.exec(message);
+  return m?.[1];
+}
+
+/**
+ * Which connection a line belongs to: pid/tid on 2.4, the client address otherwise.
+ * Used to tell interleaved connections apart in an excerpt.
+ */
+export function connectionOf(l: LogLine): string {
+  if (l.pid) return l.tid ? `pid ${l.pid}:tid ${l.tid}` : `pid ${l.pid}`;
+  if (l.client) return `client ${l.client}`;
+  return 'server';
+}

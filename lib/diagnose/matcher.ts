@@ -1,0 +1,105 @@
+import type { KbIndex, Token } from './types';
+import { norm } from './text';
+
+/** One symptom of one entry, and the text (code or message) that identifies it. */
+export interface Pattern {
+  entry: number;
+  symptom: number;
+  /** normalised text searched for in a line */
+  text: string;
+  /** the symptom as written in the entry, for evidence */
+  label: string;
+  how: 'code' | 'message';
+  /** how specific the pattern is: shared by many entries, it says less about each */
+  weight: number;
+}
+
+export interface Matcher {
+  index: KbIndex;
+  patterns: Pattern[];
+  /** normalised code → patterns, for the keys of tokens (decoded alerts, reason macros…) */
+  byKey: Map<string, Pattern[]>;
+  /** every known code, for "closest matches" of an unknown one */
+  knownCodes: string[];
+}
+
+const BASE = { code: 10, message: 6 } as const;
+
+export function buildMatcher(index: KbIndex): Matcher {
+  const raw: Omit<Pattern, 'weight'>[] = [];
+  index.entries.forEach((e, ei) =>
+    e.symptoms.forEach((s, si) => {
+      for (const c of s.codes) raw.push({ entry: ei, symptom: si, text: norm(c), label: c, how: 'code' });
+      if (s.match) raw.push({ entry: ei, symptom: si, text: norm(s.match), label: s.match, how: 'message' });
+    }),
+  );
+  // Specificity: a text that several entries list is weaker evidence for each of them.
+  const owners = new Map<string, Set<number>>();
+  for (const p of raw) owners.set(p.text, (owners.get(p.text) ?? new Set()).add(p.entry));
+  const patterns: Pattern[] = raw
+    .filter((p) => p.text.length >= 3)
+    .map((p) => ({ ...p, weight: BASE[p.how] / Math.sqrt(owners.get(p.text)!.size) }));
+  const byKey = new Map<string, Pattern[]>();
+  for (const p of patterns) byKey.set(p.text, [...(byKey.get(p.text) ?? []), p]);
+  const knownCodes = [...new Set(patterns.filter((p) => p.how === 'code').map((p) => p.label))];
+  return { index, patterns, byKey, knownCodes };
+}
+
+const WORD = /[a-z0-9_]/;
+
+/** needle occurs in hay as a whole word (no letter or digit glued to either end). */
+export function containsWord(hay: string, needle: string): number {
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    const before = i === 0 ? '' : hay[i - 1]!;
+    const after = hay[i + needle.length] ?? '';
+    const okBefore = !WORD.test(needle[0]!) || !WORD.test(before);
+    const okAfter = !WORD.test(needle[needle.length - 1]!) || !WORD.test(after);
+    if (okBefore && okAfter) return i;
+  }
+  return -1;
+}
+
+export interface Hit {
+  pattern: Pattern;
+  how: 'code' | 'message' | 'fuzzy';
+  /** the matched text as it appears in the line */
+  text: string;
+}
+
+function words(s: string): Set<string> {
+  return new Set(s.match(/[a-z][a-z0-9]{2,}/g) ?? []);
+}
+
+/**
+ * Which symptoms one line shows: patterns found in it (codes and message texts), keys of its
+ * tokens, and, when nothing else matched an error-looking line, a close resemblance of words.
+ */
+export function matchLine(m: Matcher, text: string, tokens: Token[]): Hit[] {
+  const lower = norm(text);
+  const hits = new Map<Pattern, Hit>();
+  for (const p of m.patterns) {
+    if (!lower.includes(p.text)) continue; // cheap test first
+    const at = containsWord(lower, p.text);
+    if (at >= 0) hits.set(p, { pattern: p, how: p.how, text: p.label });
+  }
+  for (const t of tokens) {
+    for (const key of [t.value, ...t.keys]) {
+      for (const p of m.byKey.get(norm(key)) ?? []) if (!hits.has(p)) hits.set(p, { pattern: p, how: 'code', text: key });
+    }
+    t.known = t.known || [t.value, ...t.keys].some((k) => m.byKey.has(norm(k)));
+  }
+  if (hits.size === 0 && (tokens.length > 0 || /\b(?:error|fail|failed|refused|denied|invalid|unable)\b/.test(lower))) {
+    const mine = words(lower);
+    if (mine.size >= 3) {
+      for (const p of m.patterns) {
+        if (p.how !== 'message') continue;
+        const theirs = words(p.text);
+        if (theirs.size < 3) continue;
+        let shared = 0;
+        for (const w of theirs) if (mine.has(w)) shared++;
+        if (shared / theirs.size >= 0.75) hits.set(p, { pattern: p, how: 'fuzzy', text: p.label });
+      }
+    }
+  }
+  return [...hits.values()];
+}
