@@ -1,19 +1,14 @@
-import type { Diagnosis, Evidence, Finding, LogLine, Token, Unknown } from './types';
-import { buildMatcher, matchLine, type Hit, type Matcher } from './matcher';
+import type { Diagnosis, Finding, LogLine, Token, Unknown } from './types';
+import { FindingAccumulator } from './accumulate';
+import { buildMatcher, matchLine, type Matcher } from './matcher';
 import { connectionOf, parseLogLine } from './logline';
 import { recogniseLine } from './recognise';
 import { toLines } from './text';
 import { findStories } from './story';
 import { closestCodes } from './closest';
 
-const MAX_EVIDENCE = 20;
 const MAX_TIMELINE_LINES = 200;
-
-interface Acc {
-  score: number;
-  evidence: Evidence[];
-  symptoms: Map<number, { how: Hit['how']; weight: number; count: number; label: string }>;
-}
+const MAX_TIMELINE_GROUPS = 100;
 
 /** Pasted text in, ranked findings out. Never throws on input; bounded by MAX_LINES × MAX_LINE. */
 export function diagnose(input: string, matcherOrIndex: Matcher | Parameters<typeof buildMatcher>[0]): Diagnosis {
@@ -22,7 +17,7 @@ export function diagnose(input: string, matcherOrIndex: Matcher | Parameters<typ
   const { lines, truncated } = toLines(typeof input === 'string' ? input : String(input ?? ''));
   const tokens: Token[] = [];
   const logLines: LogLine[] = [];
-  const acc = new Map<number, Acc>();
+  const acc = new FindingAccumulator();
   let recognisedLines = 0;
 
   lines.forEach((text, i) => {
@@ -34,47 +29,11 @@ export function diagnose(input: string, matcherOrIndex: Matcher | Parameters<typ
     if (parsed) logLines.push(parsed);
     if (lineTokens.length || hits.length) recognisedLines++;
     tokens.push(...lineTokens);
-    for (const h of hits) {
-      const a: Acc = acc.get(h.pattern.entry) ?? { score: 0, evidence: [], symptoms: new Map() };
-      acc.set(h.pattern.entry, a);
-      const prev = a.symptoms.get(h.pattern.symptom);
-      const weight = h.how === 'fuzzy' ? 2 : h.pattern.weight;
-      if (!prev) a.symptoms.set(h.pattern.symptom, { how: h.how, weight, count: 1, label: h.pattern.label });
-      else {
-        prev.count++;
-        if (weight > prev.weight) Object.assign(prev, { how: h.how, weight, label: h.pattern.label });
-      }
-      if (a.evidence.length < MAX_EVIDENCE && !a.evidence.some((e) => e.line === n && e.symptom === h.pattern.label))
-        a.evidence.push({ line: n, text: text.length > 300 ? `${text.slice(0, 300)}…` : text, how: h.how, symptom: h.pattern.label });
-    }
+    acc.add(hits, n, text, parsed?.time);
   });
 
   const stories = findStories(m.index, logLines);
-  const findings: Finding[] = [...acc.entries()].map(([ei, a]) => {
-    const e = m.index.entries[ei]!;
-    let score = 0;
-    for (const s of a.symptoms.values()) score += s.weight + Math.log2(s.count) * 0.5;
-    const story = stories.get(ei);
-    if (story) score += 4 * story.steps.length;
-    return {
-      slug: e.slug,
-      title: e.title,
-      url: e.url,
-      summary: e.summary,
-      causes: e.causes,
-      score: Math.round(score * 10) / 10,
-      evidence: a.evidence,
-      distinct: [...a.symptoms.values()].map((s) => s.label),
-      story,
-      fix: e.fix,
-    };
-  });
-  findings.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
-  // What tells the findings apart: the symptoms each has that the others lack.
-  for (const f of findings) {
-    const others = new Set(findings.filter((o) => o !== f).flatMap((o) => o.distinct));
-    f.distinct = f.distinct.filter((d) => !others.has(d));
-  }
+  const findings: Finding[] = acc.findings(m.index, stories).map(({ lines: _l, firstSeen: _f, lastSeen: _s, ...f }) => f);
 
   const unknown: Unknown[] = [];
   const seen = new Set<string>();
@@ -87,6 +46,7 @@ export function diagnose(input: string, matcherOrIndex: Matcher | Parameters<typ
   const groups = new Map<string, LogLine[]>();
   for (const l of logLines) {
     const key = connectionOf(l);
+    if (!groups.has(key) && groups.size >= MAX_TIMELINE_GROUPS) continue;
     const g = groups.get(key) ?? [];
     if (g.length < MAX_TIMELINE_LINES) g.push(l);
     groups.set(key, g);

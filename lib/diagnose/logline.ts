@@ -4,12 +4,12 @@ import type { LogLine } from './types';
 // httpd 2.2: [time] [level] [client ip] message
 // Every part after the time is optional; quantifiers are bounded so no line can make it crawl.
 const ERROR_LOG =
-  /^\[([^\]]{1,64})\] \[(?:([\w-]{1,32}):)?(emerg|alert|crit|error|warn|notice|info|debug|trace[1-8])\] (?:\[pid (\d{1,10})(?::tid (\d{1,24}))?\] )?(?:([\w.-]{1,64}\(\d{1,6}\)): )?(?:\[(?:client|remote) ([^\]]{1,80})\] )?(?:(AH\d{5}): )?/;
+  /^\[([^\]]{1,64})\] \[(?:([\w-]{1,32}):)?(emerg|alert|crit|error|warn|notice|info|debug|trace[1-8])\] (?:\[pid (\d{1,10})(?::tid (\d{1,24}))?\] )?(?:([\w.-]{1,64}\(\d{1,6}\)): )?(?:\((-?\d{1,6})\)([^:[\]]{0,80}): )?(?:\[(?:client|remote)(?: ([^\]]{0,80}))?\] )?(?:(AH\d{5}): )?/;
 
 export function parseLogLine(text: string, line: number): LogLine | undefined {
   const m = ERROR_LOG.exec(text);
   if (!m) return undefined;
-  const [all, time, module, level, pid, tid, source, client, code] = m;
+  const [all, time, module, level, pid, tid, source, errno, errnoText, client, code] = m;
   return {
     line,
     format: module || pid || code ? '2.4' : '2.2',
@@ -19,8 +19,9 @@ export function parseLogLine(text: string, line: number): LogLine | undefined {
     pid,
     tid,
     source,
-    client,
+    client: client || undefined,
     code,
+    status: errno ? `(${errno})${errnoText ?? ''}` : undefined,
     message: text.slice(all!.length),
   };
 }

@@ -40,6 +40,8 @@ export interface LogLine {
   client?: string;
   code?: string;
   source?: string;
+  /** APR/OS status before the client, e.g. "(70014)End of file found" */
+  status?: string;
   message: string;
 }
 

@@ -1,0 +1,88 @@
+import type { Evidence, Finding, KbIndex } from './types';
+import type { Hit } from './matcher';
+
+const MAX_EVIDENCE = 20;
+
+interface SymptomSeen {
+  how: Hit['how'];
+  weight: number;
+  count: number;
+  label: string;
+}
+
+interface PerEntry {
+  evidence: Evidence[];
+  /** line:symptom pairs already shown, so one line is not cited twice for one symptom */
+  cited: Set<string>;
+  symptoms: Map<number, SymptomSeen>;
+  lines: number;
+  firstSeen?: string;
+  lastSeen?: string;
+}
+
+/** Collects the hits of many lines into per-entry evidence; shared by paste and CLI summary. */
+export class FindingAccumulator {
+  private readonly byEntry = new Map<number, PerEntry>();
+
+  add(hits: Hit[], line: number, text: string, time?: string): void {
+    const touched = new Set<number>();
+    for (const h of hits) {
+      const ei = h.pattern.entry;
+      let a = this.byEntry.get(ei);
+      if (!a) this.byEntry.set(ei, (a = { evidence: [], cited: new Set(), symptoms: new Map(), lines: 0 }));
+      if (!touched.has(ei)) {
+        touched.add(ei);
+        a.lines++;
+        if (time) {
+          a.firstSeen ??= time;
+          a.lastSeen = time;
+        }
+      }
+      const weight = h.how === 'fuzzy' ? 2 : h.pattern.weight;
+      const prev = a.symptoms.get(h.pattern.symptom);
+      if (!prev) a.symptoms.set(h.pattern.symptom, { how: h.how, weight, count: 1, label: h.pattern.label });
+      else {
+        prev.count++;
+        if (weight > prev.weight) Object.assign(prev, { how: h.how, weight, label: h.pattern.label });
+      }
+      // Cite each symptom where it first shows, once per line.
+      const cite = `${line}:${h.pattern.symptom}`;
+      if (a.evidence.length < MAX_EVIDENCE && !prev && !a.cited.has(cite)) {
+        a.cited.add(cite);
+        a.evidence.push({ line, text: text.length > 300 ? `${text.slice(0, 300)}…` : text, how: h.how, symptom: h.pattern.label });
+      }
+    }
+  }
+
+  /** Ranked findings, best first; `distinct` says what each has that the others lack. */
+  findings(index: KbIndex, stories = new Map<number, NonNullable<Finding['story']>>()): (Finding & { lines: number; firstSeen?: string; lastSeen?: string })[] {
+    const out = [...this.byEntry.entries()].map(([ei, a]) => {
+      const e = index.entries[ei]!;
+      let score = 0;
+      for (const s of a.symptoms.values()) score += s.weight + Math.log2(s.count) * 0.5;
+      const story = stories.get(ei);
+      if (story) score += 4 * story.steps.length;
+      return {
+        slug: e.slug,
+        title: e.title,
+        url: e.url,
+        summary: e.summary,
+        causes: e.causes,
+        score: Math.round(score * 10) / 10,
+        evidence: a.evidence,
+        distinct: [...a.symptoms.values()].map((s) => s.label),
+        story,
+        fix: e.fix,
+        lines: a.lines,
+        firstSeen: a.firstSeen,
+        lastSeen: a.lastSeen,
+      };
+    });
+    out.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+    for (const f of out) {
+      const others = new Set(out.filter((o) => o !== f).flatMap((o) => o.distinct));
+      f.distinct = f.distinct.filter((d) => !others.has(d));
+    }
+    return out;
+  }
+}
