@@ -40,8 +40,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Logo />{SITE.name}
             </Link>
             <nav aria-label="Main" className="flex flex-1 gap-4 whitespace-nowrap text-sm">
+              <Link href="/diagnose/" className="hover:underline">Diagnose</Link>
               <Link href="/faq/" className="hover:underline">FAQ</Link>
               <Link href="/cases/" className="hover:underline">Cases</Link>
+              <Link href="/errors/" className="hover:underline">Errors</Link>
             </nav>
             <ThemeToggle />
           </div>

@@ -3,6 +3,8 @@ import { getEntries } from '@/lib/content/kb';
 import { CATEGORIES, CATEGORY_LABELS } from '@/lib/content/schema';
 import { SITE } from '@/lib/site';
 import { EntryList } from '@/components/EntryList';
+import { DiagnoseView } from '@/components/diagnose/DiagnoseView';
+import { buildKbIndex } from '@/lib/content/kb-index';
 
 export default function Home() {
   const entries = getEntries();
@@ -16,7 +18,10 @@ export default function Home() {
           Find the cause and the fix here: every classic mod_ssl question answered for today&apos;s httpd and OpenSSL.
         </p>
       </section>
-      <section aria-labelledby="topics" className="mt-6">
+      <section aria-label="Diagnose" className="mt-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <DiagnoseView index={buildKbIndex(entries)} />
+      </section>
+      <section aria-labelledby="topics" className="mt-10">
         <h2 id="topics" className="text-xl font-semibold">Browse by topic</h2>
         <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {CATEGORIES.map((c) => ({ c, n: entries.filter((e) => e.kind !== 'case' && e.category === c).length }))

@@ -89,14 +89,15 @@ export function codeFamily(code: string): Family {
 }
 
 const apacheNumber = (c: ErrorCode) => Number(c.code.slice(2));
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Apache codes by number first, then every other code alphabetically. */
 function compareCodes(a: ErrorCode, b: ErrorCode): number {
   const aa = a.family === 'apache', ba = b.family === 'apache';
   if (aa !== ba) return aa ? -1 : 1;
   if (aa) return apacheNumber(a) - apacheNumber(b);
-  return collator.compare(a.code, b.code) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  // Ordinal, not locale-aware: hex codes like 0906D06C must not sort by their leading digit runs.
+  return ordinal(a.code.toLowerCase(), b.code.toLowerCase()) || ordinal(a.code, b.code);
 }
 
 /** Every code the entries' symptoms list, one record per code whatever its case. */

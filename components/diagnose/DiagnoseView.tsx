@@ -1,0 +1,164 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Diagnosis, KbIndex } from '@/lib/diagnose/types';
+import { FindingCard } from './FindingCard';
+import { Highlighted } from './Highlighted';
+
+const SHARE_LIMIT = 50_000; // characters that still make a usable link
+const EXAMPLE = `[Thu Mar 23 15:04:30.298632 2017] [ssl:info] [pid 21982:tid 140522672846592] [client 192.0.2.10:51234] AH02221: Requesting connection re-negotiation
+[Thu Mar 23 15:04:30.298717 2017] [ssl:info] [pid 21982:tid 140522672846592] [client 192.0.2.10:51234] AH02226: Awaiting re-negotiation handshake
+[Thu Mar 23 15:04:30.492266 2017] [ssl:error] [pid 21982:tid 140522672846592] [client 192.0.2.10:51234] AH02261: Re-negotiation handshake failed`;
+
+type State = { status: 'idle' } | { status: 'working' } | { status: 'done'; result: Diagnosis; lines: string[] } | { status: 'failed'; message: string };
+
+/**
+ * The paste box. Everything happens in this browser: the text goes to a Web Worker on this
+ * page and nowhere else; a share link carries it only in the URL fragment, and only on request.
+ */
+export function DiagnoseView({ index, autoFocus = false }: { index: KbIndex; autoFocus?: boolean }) {
+  const area = useRef<HTMLTextAreaElement>(null);
+  const worker = useRef<Worker | null>(null);
+  const runId = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [state, setState] = useState<State>({ status: 'idle' });
+  const [share, setShare] = useState(false);
+  const [shareUrl, setShareUrl] = useState('');
+
+  const run = useCallback((text: string) => {
+    const id = ++runId.current;
+    if (!text.trim()) return setState({ status: 'idle' });
+    setState({ status: 'working' });
+    const lines = text.split(/\r\n|\r|\n/, 100_000);
+    const w = worker.current;
+    if (w) {
+      w.onmessage = (ev: MessageEvent<{ id: number; result?: Diagnosis; error?: string }>) => {
+        if (ev.data.id !== runId.current) return; // an older paste; a newer one is on its way
+        setState(ev.data.result ? { status: 'done', result: ev.data.result, lines } : { status: 'failed', message: ev.data.error ?? 'unknown error' });
+      };
+      w.postMessage({ type: 'run', id, text });
+    } else {
+      // No worker (very old browser): diagnose here.
+      void import('@/lib/diagnose/diagnose').then(({ diagnose }) => {
+        if (id === runId.current) setState({ status: 'done', result: diagnose(text, index), lines });
+      });
+    }
+  }, [index]);
+
+  useEffect(() => {
+    try {
+      // Built by scripts/build-worker.mjs into public/; same origin, so the text stays on this page.
+      const w = new Worker(`${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/workers/diagnose.js`);
+      w.postMessage({ type: 'init', index });
+      worker.current = w;
+    } catch {
+      worker.current = null;
+    }
+    // A shared link: the text is in the fragment, which browsers never send to a server.
+    const m = /^#text=(.*)$/s.exec(window.location.hash);
+    if (m && area.current) {
+      try {
+        area.current.value = decodeURIComponent(m[1]!);
+      } catch {
+        area.current.value = '';
+      }
+      run(area.current.value);
+    }
+    return () => worker.current?.terminate();
+  }, [index, run]);
+
+  const updateShare = useCallback((on: boolean, text: string) => {
+    const base = `${window.location.pathname}${window.location.search}`;
+    if (on && text && text.length <= SHARE_LIMIT) {
+      const url = `${base}#text=${encodeURIComponent(text)}`;
+      window.history.replaceState(null, '', url);
+      setShareUrl(`${window.location.origin}${url}`);
+    } else {
+      if (window.location.hash) window.history.replaceState(null, '', base);
+      setShareUrl('');
+    }
+  }, []);
+
+  const onInput = () => {
+    clearTimeout(timer.current);
+    const text = area.current?.value ?? '';
+    timer.current = setTimeout(() => {
+      run(text);
+      if (share) updateShare(true, text);
+    }, 150);
+  };
+
+  const result = state.status === 'done' ? state.result : undefined;
+  const text = area.current?.value ?? '';
+  return (
+    <div>
+      <label htmlFor="paste" className="block font-semibold">Paste an error log line, an excerpt, a browser error or curl output</label>
+      <p id="paste-help" className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+        It is analysed in this browser tab and never sent anywhere.{' '}
+        <button type="button" className="text-brand-700 underline dark:text-brand-300" onClick={() => { if (area.current) { area.current.value = EXAMPLE; run(EXAMPLE); } }}>
+          Try an example
+        </button>
+      </p>
+      <textarea
+        id="paste"
+        ref={area}
+        aria-describedby="paste-help"
+        autoFocus={autoFocus}
+        spellCheck={false}
+        onInput={onInput}
+        onPaste={() => setTimeout(onInput, 0)}
+        rows={8}
+        className="mt-2 w-full rounded-md border border-slate-400 bg-white p-3 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
+        placeholder="[ssl:error] [pid 1234] [client 192.0.2.1:51234] AH02261: Re-negotiation handshake failed"
+      />
+      <div className="mt-2 flex flex-wrap items-center gap-4 text-sm">
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={share} onChange={(e) => { setShare(e.target.checked); updateShare(e.target.checked, area.current?.value ?? ''); }} />
+          Put the text in a share link (kept in the address after #, never sent to a server)
+        </label>
+        {share && shareUrl && (
+          <button type="button" className="rounded border border-slate-400 px-2 py-0.5 dark:border-slate-600" onClick={() => void navigator.clipboard.writeText(shareUrl)}>
+            Copy share link
+          </button>
+        )}
+        {share && text.length > SHARE_LIMIT && <span>Too long for a link ({text.length.toLocaleString()} characters; the limit is {SHARE_LIMIT.toLocaleString()}).</span>}
+      </div>
+
+      <div aria-live="polite" className="mt-6">
+        {state.status === 'working' && <p>Analysing…</p>}
+        {state.status === 'failed' && <p role="alert">Could not analyse this text: {state.message}</p>}
+        {result && (
+          <>
+            <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="diagnosis-stats">
+              {result.stats.lines.toLocaleString()} line{result.stats.lines === 1 ? '' : 's'}, {result.stats.recognisedLines.toLocaleString()} recognised
+              {result.stats.truncated ? ' (very long input: only the first 100,000 lines and 4,096 characters of each line were read)' : ''}.
+            </p>
+            {result.findings.length === 0 && (
+              <p className="mt-3 font-semibold">No known problem recognised in this text.{result.unknown.length ? '' : ' Paste the lines around the error, or the browser or curl message.'}</p>
+            )}
+          </>
+        )}
+      </div>
+      {result && result.findings.length > 0 && (
+        <section aria-labelledby="findings-heading" className="mt-4">
+          <h2 id="findings-heading" className="text-xl font-semibold">{result.findings.length === 1 ? 'What it means' : `${result.findings.length} possible explanations, best first`}</h2>
+          <div className="mt-3 space-y-4">
+            {result.findings.slice(0, 5).map((f, i) => <FindingCard key={f.slug} f={f} rank={i + 1} others={result.findings.length - 1} />)}
+          </div>
+        </section>
+      )}
+      {result && result.unknown.length > 0 && (
+        <section aria-labelledby="unknown-heading" className="mt-6 rounded-md border border-amber-400 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950">
+          <h2 id="unknown-heading" className="font-semibold">Not in the knowledge base yet</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {result.unknown.slice(0, 20).map((u) => (
+              <li key={u.value}>
+                <code>{u.value}</code> (line {u.line}) is not explained here yet.{u.closest.length > 0 && <> Closest known: {u.closest.map((c) => <code key={c} className="mx-1">{c}</code>)}</>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {state.status === 'done' && <Highlighted lines={state.lines} tokens={state.result.tokens} />}
+    </div>
+  );
+}
