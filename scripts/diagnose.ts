@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
         tokens: r.tokens,
         tokensTruncated: r.tokensTruncated,
         unknown: r.unknown,
-        stats: { ...r.stats, seconds: Math.round(seconds * 1000) / 1000 },
+        stats: { ...r.stats, seconds: Math.round(seconds * 1000) / 1000, peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024) },
       })}\n`,
     );
     return 0;
@@ -76,10 +76,13 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+// exitCode, not exit(): exit() would cut off output still queued for a pipe.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: Error) => {
     console.error(`handshake-diagnose: ${err.message}`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

@@ -46,7 +46,7 @@ export class FindingAccumulator {
         if (weight > prev.weight) Object.assign(prev, { how: h.how, weight, label: h.pattern.label });
       }
       // Cite each symptom where it first shows, once per line.
-      const cite = `${line}:${h.pattern.symptom}`;
+      const cite = `${line}:${h.pattern.label}`;
       if (a.evidence.length < MAX_EVIDENCE && !prev && !a.cited.has(cite)) {
         a.cited.add(cite);
         a.evidence.push({ line, text: text.length > 300 ? `${text.slice(0, 300)}…` : text, how: h.how, symptom: h.pattern.label });
@@ -70,7 +70,7 @@ export class FindingAccumulator {
         causes: e.causes,
         score: Math.round(score * 10) / 10,
         evidence: a.evidence,
-        distinct: [...a.symptoms.values()].map((s) => s.label),
+        distinct: [...new Set([...a.symptoms.values()].map((s) => s.label))],
         story,
         fix: e.fix,
         lines: a.lines,
