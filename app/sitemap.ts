@@ -10,6 +10,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
   const updated = new Map(getEntries().map((e) => [e.slug, e.updated]));
   return [
     { url: abs('/') },
+    { url: abs('/diagnose/') },
     { url: abs('/faq/') },
     { url: abs('/cases/') },
     ...getEntries().map((e) => ({ url: abs(e.url), lastModified: e.updated })),
