@@ -35,6 +35,8 @@ test('pasting the #8051 excerpt tells the renegotiation story with its fix, and 
   // Recognised tokens are marked in the pasted text; AH02041 is known to be unknown.
   await expect(page.locator('mark', { hasText: 'AH02261' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Not in the knowledge base yet' })).toBeVisible();
+  // The excerpt grouped by connection: the renegotiating thread holds 7 of the 8 lines.
+  await expect(page.getByText('pid 21982:tid 140522672846592 — 7 lines')).toBeVisible();
 
   // Privacy: no request of any kind after the paste, the URL keeps no text, no foreign host ever.
   expect(after).toEqual([]);

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Diagnosis, KbIndex } from '@/lib/diagnose/types';
 import { FindingCard } from './FindingCard';
 import { Highlighted } from './Highlighted';
+import { Timeline } from './Timeline';
 
 const SHARE_LIMIT = 50_000; // characters that still make a usable link
 const EXAMPLE = `[Thu Mar 23 15:04:30.298632 2017] [ssl:info] [pid 21982:tid 140522672846592] [client 192.0.2.10:51234] AH02221: Requesting connection re-negotiation
@@ -158,6 +159,7 @@ export function DiagnoseView({ index, autoFocus = false }: { index: KbIndex; aut
           </ul>
         </section>
       )}
+      {state.status === 'done' && <Timeline timeline={state.result.timeline} />}
       {state.status === 'done' && <Highlighted lines={state.lines} tokens={state.result.tokens} />}
     </div>
   );

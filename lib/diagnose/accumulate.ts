@@ -1,5 +1,6 @@
 import type { Evidence, Finding, KbIndex } from './types';
 import type { Hit } from './matcher';
+import { clip } from './text';
 
 const MAX_EVIDENCE = 20;
 
@@ -49,7 +50,7 @@ export class FindingAccumulator {
       const cite = `${line}:${h.pattern.label}`;
       if (a.evidence.length < MAX_EVIDENCE && !prev && !a.cited.has(cite)) {
         a.cited.add(cite);
-        a.evidence.push({ line, text: text.length > 300 ? `${text.slice(0, 300)}…` : text, how: h.how, symptom: h.pattern.label });
+        a.evidence.push({ line, text: clip(text, 300), how: h.how, symptom: h.pattern.label });
       }
     }
   }
@@ -79,10 +80,11 @@ export class FindingAccumulator {
       };
     });
     out.sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
-    for (const f of out) {
-      const others = new Set(out.filter((o) => o !== f).flatMap((o) => o.distinct));
-      f.distinct = f.distinct.filter((d) => !others.has(d));
-    }
+    // Count owners from the full lists first: filtering in place would change what later
+    // findings are compared against.
+    const owners = new Map<string, number>();
+    for (const f of out) for (const d of f.distinct) owners.set(d, (owners.get(d) ?? 0) + 1);
+    for (const f of out) f.distinct = f.distinct.filter((d) => owners.get(d) === 1);
     return out;
   }
 }

@@ -9,6 +9,8 @@ import { closestCodes } from './closest';
 
 const MAX_TIMELINE_LINES = 200;
 const MAX_TIMELINE_GROUPS = 100;
+/** Tokens returned for a paste: enough to mark every line the page shows, never a flood. */
+export const MAX_TOKENS = 20_000;
 
 /** Pasted text in, ranked findings out. Never throws on input; bounded by MAX_LINES × MAX_LINE. */
 export function diagnose(input: string, matcherOrIndex: Matcher | Parameters<typeof buildMatcher>[0]): Diagnosis {
@@ -19,6 +21,7 @@ export function diagnose(input: string, matcherOrIndex: Matcher | Parameters<typ
   const logLines: LogLine[] = [];
   const acc = new FindingAccumulator();
   let recognisedLines = 0;
+  let tokensTruncated = false;
 
   lines.forEach((text, i) => {
     const n = i + 1;
@@ -28,7 +31,8 @@ export function diagnose(input: string, matcherOrIndex: Matcher | Parameters<typ
     const parsed = parseLogLine(text, n);
     if (parsed) logLines.push(parsed);
     if (lineTokens.length || hits.length) recognisedLines++;
-    tokens.push(...lineTokens);
+    for (const t of lineTokens) if (tokens.length < MAX_TOKENS) tokens.push(t);
+    else tokensTruncated = true;
     acc.add(hits, n, text, parsed?.time);
   });
 
@@ -53,5 +57,5 @@ export function diagnose(input: string, matcherOrIndex: Matcher | Parameters<typ
   }
   const timeline = [...groups.entries()].map(([connection, ls]) => ({ connection, lines: ls }));
 
-  return { findings, tokens, unknown, timeline, stats: { lines: lines.length, recognisedLines, truncated, ms: Date.now() - started } };
+  return { findings, tokens, unknown, timeline, stats: { lines: lines.length, recognisedLines, truncated, tokensTruncated, ms: Date.now() - started } };
 }

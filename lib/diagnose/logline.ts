@@ -26,13 +26,17 @@ export function parseLogLine(text: string, line: number): LogLine | undefined {
   };
 }
 
-/** mod_ssl's explanation appended to an OpenSSL error: " -- hint" (2.4) or " speaking ...!?" (2.2). */
+/** mod_ssl's explanation appended to an OpenSSL error: " -- hint" (2.4) or plain words (2.2). */
 export function sslLibraryHint(message: string): string | undefined {
   if (!message.startsWith('SSL Library Error:')) return undefined;
   const dash = message.indexOf(' -- ');
   if (dash >= 0) return message.slice(dash + 4).trim();
-  const m = /:[a-z0-9 ]{1,80} ((?:speaking|probably|maybe|perhaps)\b[^\n]{0,120})$/i.exec(message);
-  return m?.[1];
+  // 2.2 appends the hint after the reason with a space: the reason is lower-case words, the
+  // hint starts with a capital ("Bad file contents…", "You entered…") or "speaking …".
+  const rest = message.slice(message.lastIndexOf(':') + 1).trim();
+  const words = rest.split(' ');
+  const at = words.findIndex((w, i) => i > 0 && (/^[A-Z]/.test(w) || /^(?:speaking|probably|maybe|perhaps)$/.test(w)));
+  return at > 0 ? words.slice(at).join(' ') : undefined;
 }
 
 /**

@@ -34,6 +34,8 @@ export interface Decoded {
   /** TLS alert number when the reason is 1000 + alert */
   alert?: number;
   fatal?: boolean;
+  /** 3.x: a library-independent (ERR_R_*) reason, looked up without the library */
+  common?: boolean;
 }
 
 export function decode1x(code: number): Decoded {
@@ -47,7 +49,8 @@ export function decode3x(code: number): Decoded {
   const lib = (code >>> 23) & 0xff;
   const raw = code & 0x7fffff;
   const reason = raw & 0x3ffff; // bits 18-22 are flags (fatal, common)
-  return { generation: '3.x', lib, libName: LIBS[lib], reason, fatal: Boolean(raw & 0x40000), alert: alertOf(reason) };
+  const common = Boolean(raw & 0x80000);
+  return { generation: '3.x', lib, libName: LIBS[lib], reason, fatal: Boolean(raw & 0x40000), common, alert: common ? undefined : alertOf(reason) };
 }
 
 function alertOf(reason: number): number | undefined {
@@ -63,8 +66,24 @@ function alertOf(reason: number): number | undefined {
 export function generationOfShape(func: string): Generation {
   if (func === '') return '3.x';
   if (/^[A-Z0-9_]+$/.test(func)) return '1.0.x';
-  if (/^(?:tls_|ossl_|ssl_|SSL_)/.test(func) || /^[a-z0-9_]+$/.test(func)) return '1.1.x';
+  // 1.0.2 also prints some names in lower case; tls_* and ossl_statem_* exist only from 1.1.0.
+  if (/^(?:tls_|ossl_statem)/.test(func)) return '1.1.x';
   return '1.x';
+}
+
+/**
+ * The reading of a printed `error:X:lib:func:reason` whose library matches the printed library
+ * name: 3.x's ERR_print_errors fills in a function name too, so the shape alone can mislead.
+ */
+export function decodePrinted(hex: string, libText: string, func: string): Decoded {
+  const code = Number.parseInt(hex, 16);
+  const shape = generationOfShape(func);
+  const one = { ...decode1x(code), generation: shape === '3.x' ? ('1.x' as Generation) : shape };
+  const three = decode3x(code);
+  const lib = libText.trim().toLowerCase();
+  if (shape === '3.x') return three;
+  if (three.libName?.toLowerCase() === lib && one.libName?.toLowerCase() !== lib) return three;
+  return one;
 }
 
 /** Both readings of a bare hex code, the one whose library OpenSSL knows first. */
@@ -74,9 +93,12 @@ export function decodeBare(hex: string): Decoded[] {
   return readings.sort((a, b) => Number(Boolean(b.libName)) - Number(Boolean(a.libName)));
 }
 
+const GENERATION_LABEL: Record<Generation, string> = { '1.0.x': '1.0.x', '1.1.x': '1.1.x', '1.x': '1.0.2/1.1.x', '3.x': '3.x' };
+
 export function describe(d: Decoded): string {
   const lib = d.libName ? `${d.libName} (${d.lib})` : `library ${d.lib}`;
+  if (d.common) return `OpenSSL ${GENERATION_LABEL[d.generation]}: ${lib}, common (library-independent) reason ${d.reason}${d.fatal ? ', fatal' : ''}`;
   const func = d.func ? `, function ${d.func}` : '';
   const alert = d.alert !== undefined ? ` = TLS alert ${d.alert} ${TLS_ALERTS[d.alert]}` : '';
-  return `OpenSSL ${d.generation}: ${lib}${func}, reason ${d.reason}${alert}`;
+  return `OpenSSL ${GENERATION_LABEL[d.generation]}: ${lib}${func}, reason ${d.reason}${alert}`;
 }

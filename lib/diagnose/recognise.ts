@@ -1,6 +1,6 @@
 import type { Token, TokenKind } from './types';
-import { decode1x, decode3x, decodeBare, describe, generationOfShape, TLS_ALERTS } from './openssl';
-import { norm } from './text';
+import { decodeBare, decodePrinted, describe, TLS_ALERTS } from './openssl';
+import { clip, norm } from './text';
 
 interface Recogniser {
   kind: TokenKind;
@@ -21,14 +21,13 @@ export const RECOGNISERS: Recogniser[] = [
   },
   {
     kind: 'openssl-error',
-    // error:0A00010B:SSL routines::wrong version number (also with file:line:data after it)
-    re: /\berror:([0-9A-Fa-f]{8}):([^:\n]{0,60}):([^:\n]{0,80}):([^:\n]{0,120})/g,
+    // error:0A00010B:SSL routines::wrong version number (also with file:line:data after it).
+    // The reason stops before "(", ")" and " -- ": mod_ssl's data and hints, nginx's wrapping.
+    re: /\berror:([0-9A-Fa-f]{8}):([^:\n]{0,60}):([^:\n]{0,80}):(reason\(\d{1,7}\)|[^:\n()]{0,120})/g,
     read: (m) => {
-      const [, hex, , func, reasonText] = m as unknown as [string, string, string, string, string];
-      const gen = generationOfShape(func);
-      const code = Number.parseInt(hex, 16);
-      const d = gen === '3.x' ? decode3x(code) : { ...decode1x(code), generation: gen };
-      const reason = reasonText.replace(/\s+(?:speaking|probably|maybe|perhaps)\b.*$/i, '').trim();
+      const [, hex, lib, func, reasonText] = m as unknown as [string, string, string, string, string];
+      const d = decodePrinted(hex, lib, func);
+      const reason = reasonText.split(' -- ')[0]!.replace(/\s+(?:speaking|probably|maybe|perhaps)\b.*$/i, '').trim();
       const keys = [hex.toUpperCase(), reason, func].filter((k) => k && !/^reason\(\d+\)$/.test(k));
       return { value: `error:${hex.toUpperCase()}`, keys, note: `${describe(d)}; printed reason: "${reason}"` };
     },
@@ -37,10 +36,13 @@ export const RECOGNISERS: Recogniser[] = [
     kind: 'openssl-error',
     // a bare packed code in a log line: "SSL Library Error: 336027900 error:..." handled above;
     // here "OpenSSL error 0A000086" or "(0x1408F10B)". Both readings are reported.
-    re: /\b(?:error|code|err|Error)[ :=(]{1,3}(?:0x)?([0-9A-F]{8})\b/g,
+    re: /\b(?:error|code|err|Error)[ :=(]{1,3}(0x)?([0-9A-Fa-f]{8})\b/g,
     read: (m) => {
-      const hex = m[1]!;
-      if (!/[A-F]/.test(hex) && !/^0/.test(hex)) return undefined; // a plain decimal number
+      const raw = m[2]!;
+      // Without 0x, only OpenSSL's own spelling (%08lX: upper case, a letter or a leading 0);
+      // "error 00002ef3" is Windows talking, and 336027900 is a decimal number.
+      if (!m[1] && (/[a-f]/.test(raw) || (!/[A-F]/.test(raw) && !/^0/.test(raw)))) return undefined;
+      const hex = raw.toUpperCase();
       const readings = decodeBare(hex);
       return { value: `error:${hex}`, keys: [hex], note: `bare code, ${readings.map(describe).join(' | or | ')}` };
     },
@@ -92,7 +94,8 @@ export const RECOGNISERS: Recogniser[] = [
   {
     kind: 'browser-error',
     // Firefox / NSS
-    re: /\b((?:SSL_ERROR|SEC_ERROR|MOZILLA_PKIX_ERROR)_[A-Z0-9_]{2,60}|PR_(?:CONNECT_RESET|END_OF_FILE|CONNECT_REFUSED|IO_TIMEOUT)_ERROR)\b/g,
+    // (SSL_ERROR_SYSCALL, _SSL, _ZERO_RETURN, _WANT_* are OpenSSL's own result codes, not Firefox's)
+    re: /\b(SSL_ERROR_(?!SYSCALL\b|SSL\b|ZERO_RETURN\b|WANT_)[A-Z0-9_]{2,60}|(?:SEC_ERROR|MOZILLA_PKIX_ERROR)_[A-Z0-9_]{2,60}|PR_(?:CONNECT_RESET|END_OF_FILE|CONNECT_REFUSED|IO_TIMEOUT)_ERROR)\b/g,
     read: (m) => ({ value: m[1]! }),
   },
   {
@@ -109,14 +112,15 @@ export const RECOGNISERS: Recogniser[] = [
   {
     kind: 'client-error',
     // curl: (60) SSL certificate problem: unable to get local issuer certificate
-    re: /\bcurl: \((\d{1,3})\) ?([^\n]{0,200})/g,
-    read: (m) => ({ value: `curl (${m[1]})`, keys: [m[2]!.trim()].filter(Boolean) }),
+    // The message is read by a lookahead, so the tokens inside it are recognised too.
+    re: /\bcurl: \((\d{1,3})\)(?= ?([^\n]{0,200}))/g,
+    read: (m) => ({ value: `curl (${m[1]})`, keys: [(m[2] ?? '').trim()].filter(Boolean) }),
   },
   {
     kind: 'client-error',
     // Java, Python, Node, Go, nginx, HAProxy, wget
-    re: /\b(javax\.net\.ssl\.[A-Za-z]{3,40}|PKIX path building failed|unable to find valid certification path to requested target|ssl\.SSL[A-Za-z]{0,30}Error|SSLCertVerificationError|SSLV3_ALERT_[A-Z_]{3,40}|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_TLS_[A-Z_]{3,40}|ERR_SSL_[A-Z_]{3,40}|EPROTO|x509: [a-z][^\n]{2,100}|tls: [a-z][^\n]{2,100}|SSL_do_handshake\(\) failed|SSL_read\(\) failed|SSL_write\(\) failed|upstream SSL certificate verify error|SSL handshake failure|Unable to establish SSL connection)/g,
-    read: (m) => ({ value: m[1]!.length > 80 ? m[1]!.slice(0, 80) : m[1]! }),
+    re: /\b(SSL_ERROR_(?:SYSCALL|SSL|ZERO_RETURN)\b|javax\.net\.ssl\.[A-Za-z]{3,40}|PKIX path building failed|unable to find valid certification path to requested target|ssl\.SSL[A-Za-z]{0,30}Error|SSLCertVerificationError|SSLV3_ALERT_[A-Z_]{3,40}|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_TLS_[A-Z_]{3,40}|ERR_SSL_[A-Z_]{3,40}|EPROTO|x509: [a-z][^\n]{2,100}|tls: [a-z][^\n]{2,100}|SSL_do_handshake\(\) failed|SSL_read\(\) failed|SSL_write\(\) failed|upstream SSL certificate verify error|SSL handshake failure|Unable to establish SSL connection)/g,
+    read: (m) => ({ value: clip(m[1]!, 80) }),
   },
   {
     kind: 'http-status',

@@ -8,7 +8,8 @@ export const MAX_LINES = 100_000;
 /** Turn arbitrary input into lines of printable text: NULs and control bytes become spaces. */
 export function toLines(input: string): { lines: string[]; truncated: boolean } {
   let truncated = false;
-  const raw = input.split(/\r\n|\r|\n/, MAX_LINES + 1);
+  // A final newline ends the last line; it does not start another.
+  const raw = input.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/, MAX_LINES + 1);
   if (raw.length > MAX_LINES) {
     raw.length = MAX_LINES;
     truncated = true;
@@ -43,4 +44,13 @@ export function template(line: string): string {
     .replace(/\[(?:pid|client|remote)[^\]]{0,80}\]/g, '[]')
     .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '#ip')
     .replace(/\b\d{6,}\b/g, '#n');
+}
+
+/** At most n characters, never ending in half of a surrogate pair, with … when cut. */
+export function clip(s: string, n: number): string {
+  if (s.length <= n) return s;
+  let end = n;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${s.slice(0, end)}…`;
 }

@@ -105,5 +105,5 @@ export interface Diagnosis {
   tokens: Token[];
   unknown: Unknown[];
   timeline: { connection: string; lines: LogLine[] }[];
-  stats: { lines: number; recognisedLines: number; truncated: boolean; ms?: number };
+  stats: { lines: number; recognisedLines: number; truncated: boolean; tokensTruncated?: boolean; ms?: number };
 }
