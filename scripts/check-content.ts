@@ -5,6 +5,7 @@ import { compileMdx } from '../lib/content/mdx';
 import { ContentError } from '../lib/content/problems';
 import { CONTENT_ROOT } from '../lib/content/kb';
 import { ORIGINS } from '../lib/content/origins';
+import { WARN_OR_ABOVE } from '../lib/content/schema';
 
 async function main() {
   const json = process.argv.includes('--json');
@@ -25,6 +26,11 @@ async function main() {
     status: { current: count((e) => e.status === 'current'), historical: count((e) => e.status === 'historical') },
     origins: { answered: count((e) => e.origin !== undefined), total: ORIGINS.length },
     symptoms: entries.reduce((n, e) => n + e.symptoms.length, 0),
+    // AH codes with a meaning written by hand (logCodes), and those a default LogLevel shows.
+    codes: {
+      ah: entries.reduce((n, e) => n + e.logCodes.length, 0),
+      ahWarnOrAbove: entries.reduce((n, e) => n + e.logCodes.filter((c) => WARN_OR_ABOVE.includes(c.level)).length, 0),
+    },
   };
   if (json) console.log(JSON.stringify(summary));
   else console.log(`content ok: ${summary.entries} entries (${summary.origins.answered}/${summary.origins.total} seed questions answered, ${summary.symptoms} symptoms) in ${Date.now() - started} ms`);

@@ -15,14 +15,21 @@ export function fixSnippet(body: string): KbEntry['fix'] {
 export function buildKbIndex(entries: Entry[]): KbIndex {
   return {
     entries: entries
-      .filter((e) => e.symptoms.length > 0)
+      .filter((e) => e.symptoms.length > 0 || e.logCodes.length > 0)
       .map((e) => ({
         slug: e.slug,
         title: e.title,
         url: e.url,
         summary: e.summary,
         causes: e.causes,
-        symptoms: e.symptoms.map((s) => ({ where: s.where, codes: s.codes ?? [], match: s.match, versions: s.versions })),
+        symptoms: [
+          ...e.symptoms.map((s) => ({ where: s.where, codes: s.codes ?? [], match: s.match, versions: s.versions })),
+          // Every code an entry explains is also a symptom of it, in each of its wordings.
+          ...e.logCodes.flatMap((lc) => [
+            { where: 'server-log', codes: [lc.code] },
+            ...(lc.wording ?? []).map((w) => ({ where: 'server-log', codes: [], match: w })),
+          ]),
+        ],
         fix: fixSnippet(e.body),
       })),
   };

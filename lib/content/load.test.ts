@@ -195,3 +195,14 @@ describe('links between entries', () => {
     ]);
   });
 });
+
+describe('logCodes: the AH codes an entry explains', () => {
+  it('need a known level and a one-line meaning, and have one owner', () => {
+    const lc = (code: string, level = 'error') => ({ code, level, meaning: 'What it means.' });
+    expect(problems({ 'faq/a.mdx': entry({ logCodes: [lc('AH02039', 'loud')] }) })[0]).toMatch(/^faq\/a\.mdx: logCodes\[0\]\.level: /);
+    expect(problems({ 'faq/a.mdx': entry({ logCodes: [lc('02039')] }) })[0]).toMatch(/logCodes\[0\]\.code: an httpd log code/);
+    expect(problems({ 'faq/a.mdx': entry({ logCodes: [lc('AH02039')] }), 'faq/b.mdx': entry({ logCodes: [lc('AH02039')] }) })).toEqual([
+      'faq/b.mdx: logCodes[0]: AH02039 is already explained by faq/a.mdx: each code has one owner',
+    ]);
+  });
+});

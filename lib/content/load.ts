@@ -101,7 +101,13 @@ export function loadEntries(root: string, opts: LoadOptions = {}): Entry[] {
 
   const byUrl = new Map(entries.map((e) => [e.url, e]));
   const origins = new Map<string, string>();
+  const codeOwners = new Map<string, string>();
   for (const e of entries) {
+    for (const [i, lc] of e.logCodes.entries()) {
+      const owner = codeOwners.get(lc.code);
+      if (owner) problems.push({ file: e.file, field: `logCodes[${i}]`, message: `${lc.code} is already explained by ${owner}: each code has one owner` });
+      else codeOwners.set(lc.code, e.file);
+    }
     for (const { href, line } of internalLinks(e.body)) {
       const [target = '', anchor] = href.split('#');
       const to = byUrl.get(target);

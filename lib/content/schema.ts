@@ -50,6 +50,21 @@ export const symptomSchema = z
     message: 'at least one of "codes" or "match"',
   });
 
+export const LOG_LEVELS = ['emerg', 'alert', 'crit', 'error', 'warn', 'notice', 'info', 'debug', 'trace1', 'trace2', 'trace3', 'trace4', 'trace5', 'trace6', 'trace7', 'trace8'] as const;
+/** Levels a default `LogLevel warn` shows. */
+export const WARN_OR_ABOVE: readonly string[] = ['emerg', 'alert', 'crit', 'error', 'warn'];
+
+/** One AH code this entry explains: its level and what it means, written by hand. */
+export const logCodeSchema = z
+  .object({
+    code: z.string().regex(/^AH\d{5}$/, 'an httpd log code like "AH02039"'),
+    level: z.enum(LOG_LEVELS),
+    meaning: nonEmpty.max(240, 'at most 240 characters: one line'),
+    /** other wordings of the message in other releases, matched like a symptom's `match` */
+    wording: z.array(nonEmpty).optional(),
+  })
+  .strict();
+
 export const frontmatterSchema = z
   .object({
     title: nonEmpty,
@@ -67,6 +82,7 @@ export const frontmatterSchema = z
       .strict()
       .optional(),
     related: z.array(slug).default([]),
+    logCodes: z.array(logCodeSchema).default([]),
   })
   .strict()
   .superRefine((fm, ctx) => {
@@ -81,5 +97,6 @@ export const frontmatterSchema = z
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type Symptom = z.infer<typeof symptomSchema>;
+export type LogCode = z.infer<typeof logCodeSchema>;
 export type Kind = Frontmatter['kind'];
 export type Category = Frontmatter['category'];
