@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import './globals.css';
 import { ThemeToggle } from '@/components/ThemeToggle';
+import { SearchDialog } from '@/components/search/SearchDialog';
 import { SITE } from '@/lib/site';
 
 function Logo() {
@@ -41,10 +42,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <nav aria-label="Main" className="flex flex-1 gap-4 whitespace-nowrap text-sm">
               <Link href="/diagnose/" className="hover:underline">Diagnose</Link>
+              <Link href="/wizard/" className="hover:underline">Wizard</Link>
               <Link href="/faq/" className="hover:underline">FAQ</Link>
               <Link href="/cases/" className="hover:underline">Cases</Link>
               <Link href="/errors/" className="hover:underline">Errors</Link>
             </nav>
+            <SearchDialog />
             <ThemeToggle />
           </div>
         </header>

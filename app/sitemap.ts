@@ -11,6 +11,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
   return [
     { url: abs('/') },
     { url: abs('/diagnose/') },
+    { url: abs('/wizard/') },
     { url: abs('/faq/') },
     { url: abs('/cases/') },
     ...getEntries().map((e) => ({ url: abs(e.url), lastModified: e.updated })),

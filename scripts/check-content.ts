@@ -6,6 +6,7 @@ import { ContentError } from '../lib/content/problems';
 import { CONTENT_ROOT } from '../lib/content/kb';
 import { ORIGINS } from '../lib/content/origins';
 import { WARN_OR_ABOVE } from '../lib/content/schema';
+import { loadWizard } from '../lib/wizard/load';
 
 async function main() {
   const json = process.argv.includes('--json');
@@ -19,6 +20,9 @@ async function main() {
     await compileMdx(e.body, e.file).catch((err: Error) => failures.push(err.message));
   }
   if (failures.length) throw new Error(failures.join('\n'));
+  // The wizard of the real knowledge base must be whole: a broken tree stops the build too.
+  const wizard = root === CONTENT_ROOT ? loadWizard(entries).report : undefined;
+  if (wizard?.problems.length) throw new Error(`the wizard tree (content/wizard/tree.ts) is broken:\n  ${wizard.problems.join('\n  ')}`);
   const count = (f: (e: (typeof entries)[number]) => boolean) => entries.filter(f).length;
   const summary = {
     entries: entries.length,
@@ -26,6 +30,9 @@ async function main() {
     status: { current: count((e) => e.status === 'current'), historical: count((e) => e.status === 'historical') },
     origins: { answered: count((e) => e.origin !== undefined), total: ORIGINS.length },
     symptoms: entries.reduce((n, e) => n + e.symptoms.length, 0),
+    ...(wizard && {
+      wizard: { nodes: wizard.nodes, leaves: wizard.leaves, unreachable: wizard.unreachable.length, entriesReachable: wizard.entriesReachable, entriesTotal: wizard.entriesTotal },
+    }),
     // AH codes with a meaning written by hand (logCodes), and those a default LogLevel shows.
     codes: {
       ah: entries.reduce((n, e) => n + e.logCodes.length, 0),

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Diagnosis, KbIndex } from '@/lib/diagnose/types';
 import { FindingCard } from './FindingCard';
 import { Highlighted } from './Highlighted';
+import { HANDOFF_KEY } from '@/components/search/SearchDialog';
 import { Timeline } from './Timeline';
 
 const SHARE_LIMIT = 50_000; // characters that still make a usable link
@@ -53,6 +54,18 @@ export function DiagnoseView({ index, autoFocus = false }: { index: KbIndex; aut
       worker.current = w;
     } catch {
       worker.current = null;
+    }
+    // Text handed over by the search box (sessionStorage: it never travels in a URL).
+    let handed: string | null = null;
+    try {
+      handed = sessionStorage.getItem(HANDOFF_KEY);
+      sessionStorage.removeItem(HANDOFF_KEY);
+    } catch {
+      /* storage off */
+    }
+    if (handed && area.current) {
+      area.current.value = handed;
+      run(handed);
     }
     // A shared link: the text is in the fragment, which browsers never send to a server.
     const m = /^#text=(.*)$/s.exec(window.location.hash);

@@ -1,0 +1,174 @@
+'use client';
+import { useEffect, useRef, useState } from 'react';
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import type { KbIndex } from '@/lib/diagnose/types';
+import type { ResolvedTree } from '@/lib/wizard/types';
+import { parsePath, pathForEntry, walk } from '@/lib/wizard/engine';
+import { DEFAULT_VERSIONS, HTTPD_VERSIONS, OPENSSL_VERSIONS, renderSnippet, type Versions } from '@/lib/wizard/config';
+import { CAUSES } from '@/lib/content/causes';
+import { CodeBlock } from '@/components/CodeBlock';
+
+const BASE = '/wizard/';
+
+/** The URL is the whole state: each answer is a step in the browser's history. */
+function href(path: string[], v: Partial<Versions>): string {
+  const q = new URLSearchParams();
+  if (path.length > 1) q.set('path', path.join(','));
+  if (v.httpd) q.set('httpd', v.httpd);
+  if (v.openssl) q.set('openssl', v.openssl);
+  const s = q.toString();
+  return s ? `${BASE}?${s}` : BASE;
+}
+
+export function WizardView({ tree, index }: { tree: ResolvedTree; index: KbIndex }) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pos = walk(tree, parsePath(params.get('path')));
+  const versions: Versions = {
+    httpd: HTTPD_VERSIONS.includes(params.get('httpd') ?? '') ? params.get('httpd')! : DEFAULT_VERSIONS.httpd,
+    openssl: OPENSSL_VERSIONS.includes(params.get('openssl') ?? '') ? params.get('openssl')! : DEFAULT_VERSIONS.openssl,
+  };
+  const chosen = { httpd: params.get('httpd') ?? undefined, openssl: params.get('openssl') ?? undefined };
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [pasteNote, setPasteNote] = useState('');
+  const first = useRef(true);
+
+  // Move focus to the new question, so keyboard and screen-reader users follow each step.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [pos.node.id]);
+
+  const node = pos.node;
+  return (
+    <div>
+      {pos.crumbs.length > 0 && (
+        <nav aria-label="Your answers" className="mb-4 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
+          <ol className="space-y-1">
+            {pos.crumbs.map((c, i) => (
+              <li key={c.id}>
+                <Link href={href(pos.path.slice(0, i + 1), chosen)} className="text-brand-700 hover:underline dark:text-brand-300">{c.title}</Link>
+                <span className="text-slate-700 dark:text-slate-300"> → {c.answer}</span>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+
+      <h2 ref={heading} tabIndex={-1} className="text-2xl font-semibold focus:outline-none" data-node={node.id}>
+        {node.kind === 'leaf' ? 'The answer' : node.title}
+      </h2>
+
+      {node.kind === 'question' && (
+        <>
+          {node.help && (
+            <div className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+              <p>How to tell: {node.help.text}</p>
+              {node.help.command && <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-900"><code>{node.help.command}</code></pre>}
+            </div>
+          )}
+          <ul className="mt-4 space-y-2">
+            {node.options.map((o) => (
+              <li key={`${o.next}-${o.label}`}>
+                <Link href={href([...pos.path, o.next], chosen)} scroll={false} className="block rounded-md border border-slate-300 px-4 py-3 hover:border-brand-600 hover:bg-brand-50 focus:outline-2 focus:outline-brand-600 dark:border-slate-700 dark:hover:bg-slate-900">
+                  {o.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {node.kind === 'paste' && (
+        <form
+          className="mt-3"
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            const text = String(new FormData(ev.currentTarget).get('error') ?? '');
+            void import('@/lib/diagnose/diagnose').then(({ diagnose }) => {
+              const d = diagnose(text, index);
+              const top = d.findings[0];
+              const path = top && pathForEntry(tree, top.slug);
+              if (path) router.push(href(path, chosen), { scroll: false });
+              else setPasteNote(d.unknown.length ? `Not in the knowledge base yet: ${d.unknown.map((u) => u.value).join(', ')}. Try the menus instead.` : 'No known error recognised in that text. Try the menus instead.');
+            });
+          }}
+        >
+          <label htmlFor="wizard-paste" className="block text-sm">The error message, log line or client output (it stays in this browser):</label>
+          <textarea id="wizard-paste" name="error" rows={4} className="mt-1 w-full rounded-md border border-slate-400 bg-white p-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
+          <button type="submit" className="mt-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600">Find my path</button>
+          {pasteNote && <p role="status" className="mt-2">{pasteNote}</p>}
+        </form>
+      )}
+
+      {node.kind === 'leaf' && <Leaf node={node} index={index} versions={versions} onVersions={(v) => router.replace(href(pos.path, { ...chosen, ...v }), { scroll: false })} />}
+
+      <p className="mt-8 flex gap-4 text-sm">
+        {pos.path.length > 1 && <Link href={href(pos.path.slice(0, -1), chosen)} className="underline">← Back one step</Link>}
+        {pos.path.length > 1 && <Link href={href([], chosen)} className="underline">Start again</Link>}
+      </p>
+    </div>
+  );
+}
+
+function Leaf({ node, index, versions, onVersions }: {
+  node: Extract<ResolvedTree['nodes'][string], { kind: 'leaf' }>;
+  index: KbIndex;
+  versions: Versions;
+  onVersions: (v: Partial<Versions>) => void;
+}) {
+  const rendered = node.snippet ? renderSnippet(node.snippet, versions) : undefined;
+  const entryFix = index.entries.find((e) => e.slug === node.entry)?.fix;
+  return (
+    <div className="mt-3" data-leaf={node.entry}>
+      <p className="text-lg">{node.answer}</p>
+      <p className="mt-2 text-sm"><span className="font-semibold">Cause:</span> {CAUSES[node.cause as keyof typeof CAUSES] ?? node.cause}</p>
+      <p className="mt-2"><Link href={node.url} className="font-semibold text-brand-700 underline dark:text-brand-300">Read: {node.title}</Link></p>
+
+      {node.snippet && (
+        <fieldset className="mt-6 flex flex-wrap gap-4 rounded-md border border-slate-300 p-3 text-sm dark:border-slate-700">
+          <legend className="px-1 font-semibold">Your versions (the fix is written for them)</legend>
+          <label className="flex items-center gap-2">httpd
+            <select value={versions.httpd} onChange={(e) => onVersions({ httpd: e.target.value })} className="rounded border border-slate-400 bg-white p-1 dark:border-slate-600 dark:bg-slate-900">
+              {HTTPD_VERSIONS.map((v) => <option key={v}>{v}</option>)}
+            </select>
+          </label>
+          <label className="flex items-center gap-2">OpenSSL
+            <select value={versions.openssl} onChange={(e) => onVersions({ openssl: e.target.value })} className="rounded border border-slate-400 bg-white p-1 dark:border-slate-600 dark:bg-slate-900">
+              {OPENSSL_VERSIONS.map((v) => <option key={v}>{v}</option>)}
+            </select>
+          </label>
+          <span className="text-slate-600 dark:text-slate-400">Find yours: <code>httpd -v</code>, <code>openssl version</code></span>
+        </fieldset>
+      )}
+
+      {rendered?.unsupported && (
+        <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <strong>No safe configuration for these versions.</strong> {rendered.unsupported}
+        </p>
+      )}
+      {rendered?.text && (
+        <CodeBlock data-lang="apache" data-for={`httpd ${versions.httpd}, OpenSSL ${versions.openssl}`}>
+          <pre className="shiki"><code>{rendered.text}</code></pre>
+        </CodeBlock>
+      )}
+      {!rendered && entryFix && (
+        <CodeBlock data-lang="apache" data-for={entryFix.for}>
+          <pre className="shiki"><code>{entryFix.code}</code></pre>
+        </CodeBlock>
+      )}
+      {rendered?.notes.map((n) => <p key={n} className="mt-2 text-sm">{n}</p>)}
+      {rendered && (
+        <div className="mt-4">
+          <p className="font-semibold">Check that it worked</p>
+          <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono text-sm dark:bg-slate-900"><code>{rendered.verify.command}</code></pre>
+          <p className="mt-1 text-sm">You should see: {rendered.verify.expect}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { at, watch } from './helpers';
+
+const RENEG_LINE = '[Thu Mar 23 15:04:30.492266 2017] [ssl:error] [pid 21982:tid 140522672846592] [client 192.0.2.7:50816] AH02261: Re-negotiation handshake failed';
+
+test('AH02261: from a paste to a version-aware snippet, copied', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const seen = watch(page);
+  await page.goto(at('/wizard/'));
+  await page.getByRole('link', { name: /error message or log line to paste/ }).click();
+  await page.getByLabel(/The error message/).fill(RENEG_LINE);
+  await page.getByRole('button', { name: 'Find my path' }).click();
+  // The paste goes straight to the question that separates the causes of AH02261.
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/SSLVerifyClient .* inside a/);
+  await page.getByRole('link', { name: 'Yes, inside a block' }).click();
+  await page.getByRole('link', { name: 'TLS 1.2 over HTTP/1.1' }).click();
+  await page.getByRole('link', { name: /browser users do need certificates/ }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('The answer');
+
+  await page.getByLabel('httpd').selectOption('2.4.58');
+  await page.getByLabel('OpenSSL').selectOption('3.0');
+  const block = page.locator('figure[data-lang="apache"]');
+  await expect(block).toContainText('# For httpd 2.4.58 with OpenSSL 3.0');
+  await expect(block).toContainText('SSLVerifyClient optional');
+  await expect(page.getByText('Check that it worked')).toBeVisible();
+  await block.getByRole('button', { name: 'Copy' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('# For httpd 2.4.58 with OpenSSL 3.0');
+  expect(copied).toContain('SSLVerifyClient optional');
+  // The answers so far, as a breadcrumb.
+  await expect(page.getByRole('navigation', { name: 'Your answers' }).getByRole('listitem')).toHaveCount(5);
+  expect(seen.errors).toEqual([]);
+  expect(seen.foreign).toEqual([]);
+});
+
+test('from "in a browser" to an answer; Back steps back; a reloaded or shared link reproduces the step', async ({ page, browser }) => {
+  await page.goto(at('/wizard/'));
+  await page.getByRole('link', { name: 'In a browser' }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Which of these does the browser show?');
+  await page.getByRole('link', { name: /ERR_SSL_PROTOCOL_ERROR/ }).first().click();
+  const mid = page.url();
+  const question = await page.getByRole('heading', { level: 2 }).innerText();
+  await page.getByRole('link').filter({ hasText: /^My own browser or client/ }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('The answer');
+  await expect(page.locator('[data-leaf]')).toHaveAttribute('data-leaf', 'browser-hangs-http-to-https-port');
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(question);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(question);
+  const other = await browser.newPage();
+  await other.goto(mid);
+  await expect(other.getByRole('heading', { level: 2 })).toHaveText(question);
+  await other.close();
+});
+
+test('keyboard only: Tab to an answer and press Enter', async ({ page }) => {
+  await page.goto(at('/wizard/'));
+  const option = page.getByRole('link', { name: 'In the server error log' });
+  for (let i = 0; i < 40 && !(await option.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(option).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Which of these is in the error log?');
+  await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+});
+
+test('says so when no safe configuration exists for the chosen versions', async ({ page }) => {
+  await page.goto(at('/wizard/?path=start,browser,negotiate,leaf-protocol&httpd=2.4.62&openssl=0.9.8'));
+  await expect(page.getByRole('alert')).toContainText('No safe configuration');
+  await expect(page.locator('figure[data-lang="apache"]')).toHaveCount(0);
+});
