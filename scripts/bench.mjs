@@ -51,3 +51,7 @@ console.log(`  handshake-diagnose      ${(c / 1000).toFixed(2)} s   (${findings}
 console.log(`  ratio CLI / pipeline    ${(c / g).toFixed(2)}×`);
 console.log(`  CLI peak memory         ${stats.peakMemoryMB} MB`);
 fs.rmSync(dir, { recursive: true, force: true });
+
+const s = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-search.ts'], { encoding: 'utf8' }));
+console.log(`\nSearch over the whole index (${s.records} records: entries and error-code pages), ${s.queries} queries × ${s.reps}:`);
+console.log(`  median ${s.medianMs} ms   p95 ${s.p95Ms} ms   max ${s.maxMs} ms   (index built in ${s.indexBuildMs} ms)`);
