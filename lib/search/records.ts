@@ -16,7 +16,7 @@ export interface SearchRecord {
   status?: string;
 }
 
-const BODY_CHARS = 1500;
+const BODY_CHARS = 4000;
 
 /** Markdown to the words a reader sees (fences kept: config lines are worth finding). */
 function plain(md: string): string {
