@@ -1,3 +1,4 @@
+import { trimChar } from '../trim';
 import type { Entry } from './load';
 import type { Symptom } from './schema';
 import { getEntries } from './kb';
@@ -47,7 +48,7 @@ export type CodeSource = Pick<Entry, 'slug' | 'title' | 'url' | 'status' | 'symp
 
 /** URL-safe form: keep letters, digits, _ and .; any other run becomes one '-'; no '-' at the ends. */
 export function codeParam(code: string): string {
-  const p = code.replace(/[^A-Za-z0-9_.]+/g, '-').replace(/^-+|-+$/g, '');
+  const p = trimChar(code.replace(/[^A-Za-z0-9_.]+/g, '-'), '-');
   // '.' and '..' alone are path segments with a meaning of their own.
   return /^\.*$/.test(p) ? 'code' : p;
 }

@@ -8,24 +8,30 @@ export interface Fence {
   line: number;
 }
 
-const OPEN = /^(\s{0,3})(`{3,}|~{3,})\s*([\w+-]*)\s*(.*)$/;
+// One pattern per fence character, so the run and the info string cannot overlap.
+const OPEN_BACKTICK = /^ {0,3}(`{3,})([^`\n]*)$/;
+const OPEN_TILDE = /^ {0,3}(~{3,})([^~\n]*)$/;
 
 export function findFences(body: string): { fences: Fence[]; proseLines: { text: string; line: number }[] } {
   const lines = body.split('\n');
   const fences: Fence[] = [];
   const proseLines: { text: string; line: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = OPEN.exec(lines[i]!);
+    const m = OPEN_BACKTICK.exec(lines[i]!) ?? OPEN_TILDE.exec(lines[i]!);
     if (!m) {
       proseLines.push({ text: lines[i]!, line: i + 1 });
       continue;
     }
-    const marker = m[2]!;
+    const marker = m[1]!;
+    const info = m[2]!.trim();
+    const sp = info.search(/\s/);
+    const lang = sp < 0 ? info : info.slice(0, sp);
+    const meta = sp < 0 ? '' : info.slice(sp + 1).trim();
     const start = i;
     const code: string[] = [];
     i++;
     while (i < lines.length && !lines[i]!.trimStart().startsWith(marker)) code.push(lines[i++]!);
-    fences.push({ lang: m[3]!.toLowerCase(), meta: m[4]!.trim(), code: code.join('\n'), line: start + 1 });
+    fences.push({ lang: lang.toLowerCase(), meta, code: code.join('\n'), line: start + 1 });
   }
   return { fences, proseLines };
 }

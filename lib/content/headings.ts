@@ -1,5 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import { findFences } from './fences';
+import { trimChar } from '../trim';
 
 export interface Heading {
   depth: 2 | 3;
@@ -11,7 +12,7 @@ export interface Heading {
 export function plainHeading(md: string): string {
   return md
     .replace(/`([^`]*)`/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^[\]]{0,200})\]\([^()\s]{0,300}\)/g, '$1')
     .replace(/[*_]/g, '')
     .trim();
 }
@@ -21,9 +22,11 @@ export function extractHeadings(body: string): Heading[] {
   const slugger = new GithubSlugger();
   const out: Heading[] = [];
   for (const { text } of findFences(body).proseLines) {
-    const m = /^(#{2,3})\s+(.+?)\s*#*\s*$/.exec(text);
+    const m = /^(#{2,3})[ \t]/.exec(text);
     if (!m) continue;
-    const plain = plainHeading(m[2]!);
+    // Closing #s are optional in Markdown: drop them and the spaces around them.
+    const plain = plainHeading(trimChar(text.slice(m[1]!.length).trim(), '#').trim());
+    if (!plain) continue;
     out.push({ depth: m[1]!.length as 2 | 3, text: plain, id: slugger.slug(plain) });
   }
   return out;

@@ -6,7 +6,8 @@ const WEAK_CIPHER = /^(?:EXP|EXPORT)|RC4|NULL|^ADH|^SSLv2$|^DES-CBC-/;
 export function insecureReasons(config: string): string[] {
   const reasons: string[] = [];
   for (const raw of config.split('\n')) {
-    const line = raw.replace(/#.*$/, '').trim();
+    const hash = raw.indexOf('#');
+    const line = (hash < 0 ? raw : raw.slice(0, hash)).trim();
     const [directive, ...args] = line.split(/\s+/);
     if (!directive) continue;
     const name = directive.toLowerCase();

@@ -5,7 +5,7 @@ import { findFences, metaValue } from './fences';
 /** The fix a finding shows: the first config snippet under "## Fix" (else the first config snippet). */
 export function fixSnippet(body: string): KbEntry['fix'] {
   const lines = body.split('\n');
-  const fixAt = lines.findIndex((l) => /^##\s+.*\bFix\b/i.test(l));
+  const fixAt = lines.findIndex((l) => l.startsWith('##') && /\bfix\b/i.test(l));
   const fences = findFences(body).fences.filter((f) => f.lang === 'apache');
   const f = (fixAt >= 0 ? fences.find((x) => x.line > fixAt) : undefined) ?? fences[0];
   return f ? { lang: f.lang, for: metaValue(f.meta, 'for'), code: f.code } : undefined;

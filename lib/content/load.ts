@@ -54,7 +54,7 @@ const SECTION_PAGES = ['/', '/faq/', '/cases/'];
 /** Root-relative markdown links in the prose of a body. */
 function internalLinks(body: string): { href: string; line: number }[] {
   return findFences(body).proseLines.flatMap(({ text, line }) =>
-    [...text.replace(/`[^`]*`/g, '').matchAll(/\]\((\/[^)\s]*)\)/g)].map((m) => ({ href: m[1]!, line })),
+    [...text.replace(/`[^`]*`/g, '').matchAll(/\]\((\/[^()\s\]]{0,300})\)/g)].map((m) => ({ href: m[1]!, line })),
   );
 }
 

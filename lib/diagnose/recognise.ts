@@ -10,6 +10,12 @@ interface Recogniser {
   read: (m: RegExpExecArray) => { value: string; keys?: string[]; note?: string } | undefined;
 }
 
+/** mod_ssl 2.2 appends its hint to the reason ("http request speaking HTTP to HTTPS port!?"). */
+function cutHint(reason: string): string {
+  const m = / (?:speaking|probably|maybe|perhaps)\b/i.exec(reason);
+  return m ? reason.slice(0, m.index) : reason;
+}
+
 /** "WRONG_VERSION_NUMBER" → "wrong version number": OpenSSL prints reason macros this way. */
 const macroText = (s: string) => s.toLowerCase().replace(/_/g, ' ');
 
@@ -27,7 +33,7 @@ export const RECOGNISERS: Recogniser[] = [
     read: (m) => {
       const [, hex, lib, func, reasonText] = m as unknown as [string, string, string, string, string];
       const d = decodePrinted(hex, lib, func);
-      const reason = reasonText.split(' -- ')[0]!.replace(/\s+(?:speaking|probably|maybe|perhaps)\b.*$/i, '').trim();
+      const reason = cutHint(reasonText.split(' -- ')[0]!).trim();
       const keys = [hex.toUpperCase(), reason, func].filter((k) => k && !/^reason\(\d+\)$/.test(k));
       return { value: `error:${hex.toUpperCase()}`, keys, note: `${describe(d)}; printed reason: "${reason}"` };
     },

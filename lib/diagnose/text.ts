@@ -41,7 +41,7 @@ export function norm(s: string): string {
 export function template(line: string): string {
   return line
     .replace(/^\[[^\]]{0,64}\]\s*/, '')
-    .replace(/\[(?:pid|client|remote)[^\]]{0,80}\]/g, '[]')
+    .replace(/\[(?:pid|client|remote)[^[\]]{0,80}\]/g, '[]')
     .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g, '#ip')
     .replace(/\b\d{6,}\b/g, '#n');
 }

@@ -23,8 +23,8 @@ function plain(md: string): string {
   return md
     .replace(/^```.*$/gm, ' ')
     .replace(/`([^`]*)`/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<\/?[A-Z][^>]*>/g, ' ')
+    .replace(/\[([^[\]]{0,200})\]\([^()\s]{0,300}\)/g, '$1')
+    .replace(/<\/?[A-Z][^<>]{0,200}>/g, ' ')
     .replace(/[#*_>|]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
