@@ -73,6 +73,16 @@ fs.rmSync('out-e2e', { recursive: true, force: true });
 let buildStatus = run('npm', ['run', 'build'], { BASE_PATH: '/kb' });
 if (buildStatus === 0) fs.renameSync('out', 'out-e2e');
 
+// Checks over the built site, counted with the tests: links and anchors, page weight budgets.
+const siteChecks = { passed: 0, failed: 0 };
+if (buildStatus === 0) {
+  step('Built site: internal links and anchors, first-load JavaScript budgets');
+  for (const args of [['scripts/check-links.mjs', 'out-e2e', '/kb'], ['scripts/page-weight.mjs', 'out-e2e', '--budget']]) {
+    if (run(process.execPath, args) === 0) siteChecks.passed++;
+    else siteChecks.failed++;
+  }
+}
+
 let e2eStatus = 1;
 const e2eJson = path.join(tmp, 'playwright.json');
 if (buildStatus === 0) {
@@ -82,7 +92,7 @@ if (buildStatus === 0) {
 
 const unit = count(unitJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests })) ?? { passed: 0, failed: 1 };
 const e2e = count(e2eJson, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky })) ?? { passed: 0, failed: 1 };
-const failed = unit.failed + e2e.failed + (buildStatus === 0 ? 0 : 1);
-console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; browser: ${e2e.passed} passed, ${e2e.failed} failed${buildStatus ? '; build FAILED' : ''}`);
-console.log(`${unit.passed + e2e.passed} passed, ${failed} failed`);
+const failed = unit.failed + e2e.failed + siteChecks.failed + (buildStatus === 0 ? 0 : 1);
+console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; site checks: ${siteChecks.passed} passed, ${siteChecks.failed} failed; browser: ${e2e.passed} passed, ${e2e.failed} failed${buildStatus ? '; build FAILED' : ''}`);
+console.log(`${unit.passed + siteChecks.passed + e2e.passed} passed, ${failed} failed`);
 process.exit(unitStatus || buildStatus || e2eStatus || (failed ? 1 : 0));
