@@ -3,6 +3,7 @@ import type { Entry } from '@/lib/content/load';
 import { getEntries } from '@/lib/content/kb';
 import { compileMdx } from '@/lib/content/mdx';
 import { CAUSES } from '@/lib/content/causes';
+import { getErrorCodes } from '@/lib/content/codes';
 import { CATEGORY_LABELS } from '@/lib/content/schema';
 import { Breadcrumbs } from './Breadcrumbs';
 import { Mdx } from './Mdx';
@@ -69,6 +70,7 @@ export async function EntryPage({ entry }: { entry: Entry }) {
         <div className="prose prose-slate max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:bg-transparent prose-pre:p-0">
           <Mdx code={code} />
         </div>
+        {entry.logCodes.length > 0 && <LogCodes entry={entry} />}
         {related.length > 0 && (
           <section aria-labelledby="related-heading" className="mt-10 border-t border-slate-200 pt-6 dark:border-slate-800">
             <h2 id="related-heading" className="mb-3 text-lg font-semibold">Related</h2>
@@ -89,5 +91,31 @@ export async function EntryPage({ entry }: { entry: Entry }) {
         </div>
       </aside>
     </div>
+  );
+}
+
+/** The AH codes this entry owns: level and meaning, each linking to its error page. */
+function LogCodes({ entry }: { entry: Entry }) {
+  const params = new Map(getErrorCodes().map((c) => [c.code.toLowerCase(), c.param]));
+  return (
+    <section aria-labelledby="logcodes-heading" className="mt-10 border-t border-slate-200 pt-6 dark:border-slate-800">
+      <h2 id="logcodes-heading" className="mb-3 text-lg font-semibold">Log codes explained here</h2>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-300 dark:border-slate-700"><th className="py-1 pr-3">Code</th><th className="py-1 pr-3">Level</th><th className="py-1">Meaning</th></tr>
+          </thead>
+          <tbody>
+            {entry.logCodes.map((c) => (
+              <tr key={c.code} id={c.code} className="border-b border-slate-200 align-top dark:border-slate-800">
+                <td className="py-1 pr-3"><Link href={`/errors/${params.get(c.code.toLowerCase()) ?? c.code}/`} prefetch={false} className="font-mono text-brand-700 hover:underline dark:text-brand-300">{c.code}</Link></td>
+                <td className="py-1 pr-3">{c.level}</td>
+                <td className="py-1">{c.meaning}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

@@ -36,6 +36,8 @@ export interface CodeAppearance {
 export interface ErrorCode {
   /** as the content writes it (the most common spelling when it is written several ways) */
   code: string;
+  /** for AH codes an entry owns (logCodes): the level it is logged at and what it means */
+  meaning?: { level: string; text: string; slug: string; title: string; url: string; wording?: string[] };
   /** URL segment of /errors/<param>/, unique over all codes */
   param: string;
   family: Family;
@@ -44,7 +46,7 @@ export interface ErrorCode {
 }
 
 /** What the collector needs of an entry; real entries and small test fixtures both fit. */
-export type CodeSource = Pick<Entry, 'slug' | 'title' | 'url' | 'status' | 'symptoms'>;
+export type CodeSource = Pick<Entry, 'slug' | 'title' | 'url' | 'status' | 'symptoms'> & { logCodes?: Entry['logCodes'] };
 
 /** URL-safe form: keep letters, digits, _ and .; any other run becomes one '-'; no '-' at the ends. */
 export function codeParam(code: string): string {
@@ -129,13 +131,29 @@ export function collectErrorCodes(entries: readonly CodeSource[]): ErrorCode[] {
     }
   }
 
-  const codes: ErrorCode[] = [...groups.values()].map(({ spellings, appearances }) => {
+  // The codes entries own: each gets its page, with the level and the meaning written for it.
+  const meanings = new Map<string, NonNullable<ErrorCode['meaning']>>();
+  for (const e of entries) {
+    for (const lc of e.logCodes ?? []) {
+      const key = lc.code.toLowerCase();
+      meanings.set(key, { level: lc.level, text: lc.meaning, slug: e.slug, title: e.title, url: e.url, ...(lc.wording && { wording: lc.wording }) });
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { spellings: new Map([[lc.code, 1]]), appearances: [] }));
+      if (!g.appearances.some((a) => a.slug === e.slug))
+        g.appearances.unshift({ slug: e.slug, title: e.title, url: e.url, status: e.status, where: 'server-log', versions: `logged at level ${lc.level}` });
+    }
+  }
+
+  const codes: ErrorCode[] = [...groups.entries()].map(([key, { spellings, appearances }]) => {
     // Most common spelling; on a tie the one met first (Map keeps insertion order).
     let code = '';
     let best = 0;
     for (const [spelling, n] of spellings) if (n > best) [code, best] = [spelling, n];
     const family = codeFamily(code);
-    return { code, param: '', family, familyLabel: FAMILY_LABELS[family], appearances };
+    const meaning = meanings.get(key);
+    // The owner explains the code best: it comes first.
+    if (meaning) appearances.sort((a, b) => Number(b.slug === meaning.slug) - Number(a.slug === meaning.slug));
+    return { code, param: '', family, familyLabel: FAMILY_LABELS[family], appearances, ...(meaning && { meaning }) };
   });
   codes.sort(compareCodes);
 

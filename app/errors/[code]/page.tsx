@@ -42,8 +42,18 @@ export default async function ErrorCodePage({ params }: Params) {
         <h1 className="text-3xl font-bold tracking-tight">
           <code className="break-words">{code.code}</code>
         </h1>
+{code.meaning && (
+          <div className="mt-3 rounded-md border border-slate-200 bg-slate-50 p-4 dark:border-slate-800 dark:bg-slate-900" data-testid="code-meaning">
+            <p className="text-lg">{code.meaning.text}</p>
+            <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+              Logged by httpd at level <strong>{code.meaning.level}</strong>
+              {['emerg', 'alert', 'crit', 'error', 'warn'].includes(code.meaning.level) ? ' (shown by the default LogLevel warn)' : ` (shown only with LogLevel ssl:${code.meaning.level} or more)`}.
+              {code.meaning.wording?.length ? <> Other wordings: {code.meaning.wording.map((w) => <code key={w} className="mx-1">{w}</code>)}</> : null}
+            </p>
+          </div>
+        )}
         <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
-          What it means and how to fix it: seen in {code.appearances.length} place{code.appearances.length === 1 ? '' : 's'},
+          Seen in {code.appearances.length} place{code.appearances.length === 1 ? '' : 's'},
           explained by {explainers.length} entr{explainers.length === 1 ? 'y' : 'ies'}.
         </p>
       </header>
