@@ -12,6 +12,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     { url: abs('/') },
     { url: abs('/diagnose/') },
     { url: abs('/wizard/') },
+    { url: abs('/search/') },
     { url: abs('/faq/') },
     { url: abs('/cases/') },
     ...getEntries().map((e) => ({ url: abs(e.url), lastModified: e.updated })),
