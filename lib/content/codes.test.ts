@@ -114,11 +114,12 @@ describe('codeFamily', () => {
 describe('the codes of the knowledge base in content/', () => {
   const codes = getErrorCodes();
 
-  it('says AH02261 is explained by the IE11 CORS renegotiation case', () => {
+  it('says AH02261 is explained first by the entry that owns it, and by the IE11 CORS case', () => {
     const c = findErrorCode('AH02261')!;
     expect(c.family).toBe('apache');
+    expect(c.meaning).toMatchObject({ slug: 'per-directory-client-certificate-renegotiation', level: 'error' });
+    expect(c.appearances[0]!.url).toBe('/faq/per-directory-client-certificate-renegotiation/');
     expect(c.appearances.map((a) => a.slug)).toContain('ie11-cors-client-cert-renegotiation');
-    expect(c.appearances[0]!.url).toBe('/cases/ie11-cors-client-cert-renegotiation/');
   });
 
   it('gives every code a unique, URL-safe param', () => {

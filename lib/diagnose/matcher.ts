@@ -1,5 +1,6 @@
 import type { KbIndex, Token } from './types';
 import { norm } from './text';
+import { buildAutomaton, findAll, type Automaton } from './aho';
 
 /** One symptom of one entry, and the text (code or message) that identifies it. */
 export interface Pattern {
@@ -21,6 +22,12 @@ export interface Matcher {
   byKey: Map<string, Pattern[]>;
   /** every known code, for "closest matches" of an unknown one */
   knownCodes: string[];
+  /** all pattern texts at once, and the patterns behind each text */
+  automaton: Automaton;
+  texts: string[];
+  byText: Pattern[][];
+  /** word → message patterns using it, for the fuzzy resemblance */
+  byWord: Map<string, { pattern: Pattern; words: number }[]>;
 }
 
 const BASE = { code: 10, message: 6 } as const;
@@ -42,10 +49,25 @@ export function buildMatcher(index: KbIndex): Matcher {
   const byKey = new Map<string, Pattern[]>();
   for (const p of patterns) byKey.set(p.text, [...(byKey.get(p.text) ?? []), p]);
   const knownCodes = [...new Set(patterns.filter((p) => p.how === 'code').map((p) => p.label))];
-  return { index, patterns, byKey, knownCodes };
+  const texts = [...byKey.keys()];
+  const byWord = new Map<string, { pattern: Pattern; words: number }[]>();
+  for (const p of patterns) {
+    if (p.how !== 'message') continue;
+    const ws = words(p.text);
+    if (ws.size < 3) continue;
+    for (const w of ws) byWord.set(w, [...(byWord.get(w) ?? []), { pattern: p, words: ws.size }]);
+  }
+  return { index, patterns, byKey, knownCodes, automaton: buildAutomaton(texts), texts, byText: texts.map((t) => byKey.get(t)!), byWord };
 }
 
 const WORD = /[a-z0-9_]/;
+
+/** The occurrence of needle at start is a whole word (no letter or digit glued to either end). */
+function wholeWordAt(hay: string, needle: string, start: number): boolean {
+  const before = start === 0 ? '' : hay[start - 1]!;
+  const after = hay[start + needle.length] ?? '';
+  return (!WORD.test(needle[0]!) || !WORD.test(before)) && (!WORD.test(needle[needle.length - 1]!) || !WORD.test(after));
+}
 
 /** needle occurs in hay as a whole word (no letter or digit glued to either end). */
 export function containsWord(hay: string, needle: string): number {
@@ -77,10 +99,10 @@ function words(s: string): Set<string> {
 export function matchLine(m: Matcher, text: string, tokens: Token[]): Hit[] {
   const lower = norm(text);
   const hits = new Map<Pattern, Hit>();
-  for (const p of m.patterns) {
-    if (!lower.includes(p.text)) continue; // cheap test first
-    const at = containsWord(lower, p.text);
-    if (at >= 0) hits.set(p, { pattern: p, how: p.how, text: p.label });
+  for (const { pattern, start } of findAll(m.automaton, lower)) {
+    const text = m.texts[pattern]!;
+    if (!wholeWordAt(lower, text, start)) continue;
+    for (const p of m.byText[pattern]!) if (!hits.has(p)) hits.set(p, { pattern: p, how: p.how, text: p.label });
   }
   for (const t of tokens) {
     for (const key of [t.value, ...t.keys]) {
@@ -91,14 +113,15 @@ export function matchLine(m: Matcher, text: string, tokens: Token[]): Hit[] {
   if (hits.size === 0 && (tokens.length > 0 || /\b(?:error|fail|failed|refused|denied|invalid|unable)\b/.test(lower))) {
     const mine = words(lower);
     if (mine.size >= 3) {
-      for (const p of m.patterns) {
-        if (p.how !== 'message') continue;
-        const theirs = words(p.text);
-        if (theirs.size < 3) continue;
-        let shared = 0;
-        for (const w of theirs) if (mine.has(w)) shared++;
-        if (shared / theirs.size >= 0.75) hits.set(p, { pattern: p, how: 'fuzzy', text: p.label });
-      }
+      // Count, per message pattern, how many of its words the line has (through the word index).
+      const shared = new Map<Pattern, { n: number; of: number }>();
+      for (const w of mine)
+        for (const { pattern, words: of } of m.byWord.get(w) ?? []) {
+          const c = shared.get(pattern) ?? { n: 0, of };
+          c.n++;
+          shared.set(pattern, c);
+        }
+      for (const [p, c] of shared) if (c.n / c.of >= 0.75) hits.set(p, { pattern: p, how: 'fuzzy', text: p.label });
     }
   }
   return [...hits.values()];
