@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { at, watch } from './helpers';
 
-const RENEG_LINE = '[Thu Mar 23 15:04:30.492266 2017] [ssl:error] [pid 21982:tid 140522672846592] [client 192.0.2.7:50816] AH02261: Re-negotiation handshake failed';
+const RENEG_LINE = '[Mon Nov 23 10:15:30.492266 2026] [ssl:error] [pid 4242:tid 139871202] [client 192.0.2.7:50816] AH02261: Re-negotiation handshake failed';
 
 test('AH02261: from a paste to a version-aware snippet, copied', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -37,7 +37,7 @@ test('from "in a browser" to an answer; Back steps back; a reloaded or shared li
   await page.goto(at('/wizard/'));
   await page.getByRole('link', { name: 'In a browser' }).click();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Which of these does the browser show?');
-  await page.getByRole('link', { name: /ERR_SSL_PROTOCOL_ERROR/ }).first().click();
+  await page.getByRole('link', { name: /Why does my browser hang/ }).first().click();
   const mid = page.url();
   const question = await page.getByRole('heading', { level: 2 }).innerText();
   await page.getByRole('link').filter({ hasText: /^My own browser or client/ }).click();
@@ -66,6 +66,7 @@ test('keyboard only: Tab to an answer and press Enter', async ({ page }) => {
 
 test('says so when no safe configuration exists for the chosen versions', async ({ page }) => {
   await page.goto(at('/wizard/?path=start,browser,negotiate,leaf-protocol&httpd=2.4.62&openssl=0.9.8'));
-  await expect(page.getByRole('alert')).toContainText('No safe configuration');
+  await expect(page.getByText('No safe configuration for these versions.')).toBeVisible();
+  await expect(page.getByText(/has no TLS 1\.2/)).toBeVisible();
   await expect(page.locator('figure[data-lang="apache"]')).toHaveCount(0);
 });

@@ -7,9 +7,9 @@ import { HANDOFF_KEY } from '@/components/search/SearchDialog';
 import { Timeline } from './Timeline';
 
 const SHARE_LIMIT = 50_000; // characters that still make a usable link
-const EXAMPLE = `[Thu Mar 23 15:04:30.298632 2017] [ssl:info] [pid 21982:tid 140522672846592] [client 192.0.2.10:51234] AH02221: Requesting connection re-negotiation
-[Thu Mar 23 15:04:30.298717 2017] [ssl:info] [pid 21982:tid 140522672846592] [client 192.0.2.10:51234] AH02226: Awaiting re-negotiation handshake
-[Thu Mar 23 15:04:30.492266 2017] [ssl:error] [pid 21982:tid 140522672846592] [client 192.0.2.10:51234] AH02261: Re-negotiation handshake failed`;
+const EXAMPLE = `[Mon Nov 23 10:15:30.298632 2026] [ssl:info] [pid 4242:tid 139871202] [client 192.0.2.10:51234] AH02221: Requesting connection re-negotiation
+[Mon Nov 23 10:15:30.298717 2026] [ssl:info] [pid 4242:tid 139871202] [client 192.0.2.10:51234] AH02226: Awaiting re-negotiation handshake
+[Mon Nov 23 10:15:30.492266 2026] [ssl:error] [pid 4242:tid 139871202] [client 192.0.2.10:51234] AH02261: Re-negotiation handshake failed`;
 
 type State = { status: 'idle' } | { status: 'working' } | { status: 'done'; result: Diagnosis; lines: string[] } | { status: 'failed'; message: string };
 

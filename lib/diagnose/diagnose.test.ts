@@ -1,3 +1,4 @@
+import { line as fixtureLine } from './__fixtures__/lines';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +40,7 @@ describe('the right entry ranks first', () => {
   it.each([
     [
       'AH02261 (renegotiation refused)',
-      '[Thu Mar 23 15:04:30.492266 2017] [ssl:error] [pid 21982:tid 140522672846592] [client 192.0.2.10:50112] AH02261: Re-negotiation handshake failed',
+      '[Mon Nov 23 10:15:30.492266 2026] [ssl:error] [pid 4242:tid 139871202] [client 192.0.2.10:50112] AH02261: Re-negotiation handshake failed',
       RENEG,
     ],
     ['SSL23_GET_CLIENT_HELLO:unknown protocol, pasted bare', 'SSL23_GET_CLIENT_HELLO:unknown protocol', HTTP_ON_HTTPS],
@@ -50,7 +51,7 @@ describe('the right entry ranks first', () => {
     ],
     [
       'the inconsistent 140760EB ... unknown protocol (the words decide)',
-      '[Mon Jan 12 10:00:00 2009] [error] [client 192.0.2.1] SSL Library Error: 336027883 error:140760EB:SSL routines:SSL23_GET_CLIENT_HELLO:unknown protocol',
+      fixtureLine('openssl-140760eb-22'),
       HTTP_ON_HTTPS,
     ],
     ['error:0A00010B:SSL routines::wrong version number', 'error:0A00010B:SSL routines::wrong version number', HTTP_ON_HTTPS],
@@ -126,10 +127,10 @@ describe('evidence names the line that matched', () => {
 });
 
 describe('the #8051 excerpt: IE 11 refuses a renegotiation', () => {
-  const MAIN_THREAD = 'pid 21982:tid 140522672846592';
+  const MAIN_THREAD = 'pid 4242:tid 139871202';
 
   /** Line numbers (1-based) of the lines of one thread that carry the code. */
-  const linesOf = (text: string, code: string, tid = 'tid 140522672846592') =>
+  const linesOf = (text: string, code: string, tid = 'tid 139871202') =>
     text
       .split('\n')
       .map((l, i) => (l.includes(tid) && l.includes(`${code}:`) ? i + 1 : 0))
@@ -166,7 +167,7 @@ describe('the #8051 excerpt: IE 11 refuses a renegotiation', () => {
         const lines = text.split('\n');
         for (const s of story.steps) {
           expect(lines[s.line - 1]).toContain(`${s.code}:`);
-          expect(lines[s.line - 1]).toContain('tid 140522672846592');
+          expect(lines[s.line - 1]).toContain('tid 139871202');
         }
         expect(story.steps.find((s) => s.code === 'AH02261')!.message).toMatch(/^Re-negotiation handshake failed/);
       });
@@ -174,7 +175,7 @@ describe('the #8051 excerpt: IE 11 refuses a renegotiation', () => {
       it('leaves the interleaved second connection out of the story', () => {
         const other = text
           .split('\n')
-          .map((l, i) => (l.includes('tid 140522723202816') ? i + 1 : 0))
+          .map((l, i) => (l.includes('tid 139871309') ? i + 1 : 0))
           .filter(Boolean);
         expect(other.length).toBeGreaterThan(0);
         for (const s of d.findings[0]!.story!.steps) expect(other).not.toContain(s.line);
@@ -202,7 +203,7 @@ describe('the #8051 excerpt: IE 11 refuses a renegotiation', () => {
       it('keeps the two connections apart in the timeline', () => {
         const conns = d.timeline.map((t) => t.connection);
         expect(conns).toContain(MAIN_THREAD);
-        expect(conns).toContain('pid 21982:tid 140522723202816');
+        expect(conns).toContain('pid 4242:tid 139871309');
         const main = d.timeline.find((t) => t.connection === MAIN_THREAD)!;
         expect(main.lines.map((l) => l.code)).toEqual(expect.arrayContaining(['AH02221', 'AH02226', 'AH02261']));
       });
@@ -221,9 +222,9 @@ describe('the #8051 excerpt: IE 11 refuses a renegotiation', () => {
   it('no story from steps spread over different connections', () => {
     const d = run(
       [
-        '[Thu Mar 23 15:04:30.298632 2017] [ssl:info] [pid 21982:tid 1] [client 192.0.2.10:50112] AH02221: Requesting connection re-negotiation',
-        '[Thu Mar 23 15:04:30.298717 2017] [ssl:info] [pid 21982:tid 2] [client 192.0.2.10:50113] AH02226: Awaiting re-negotiation handshake',
-        '[Thu Mar 23 15:04:30.492266 2017] [ssl:error] [pid 21982:tid 3] [client 192.0.2.10:50114] AH02261: Re-negotiation handshake failed',
+        '[Mon Nov 23 10:15:30.298632 2026] [ssl:info] [pid 4242:tid 1] [client 192.0.2.10:50112] AH02221: Requesting connection re-negotiation',
+        '[Mon Nov 23 10:15:30.298717 2026] [ssl:info] [pid 4242:tid 2] [client 192.0.2.10:50113] AH02226: Awaiting re-negotiation handshake',
+        '[Mon Nov 23 10:15:30.492266 2026] [ssl:error] [pid 4242:tid 3] [client 192.0.2.10:50114] AH02261: Re-negotiation handshake failed',
       ].join('\n'),
     );
     expect(d.findings[0]?.slug).toBe(RENEG);
@@ -236,7 +237,7 @@ describe('the #8051 excerpt: IE 11 refuses a renegotiation', () => {
   });
 
   it('the IE side of it: "XMLHttpRequest: Network Error 0x4c7" finds the case', () => {
-    const d = run('SCRIPT7002: XMLHttpRequest: Network Error 0x4c7, The operation was canceled by the user.');
+    const d = run(fixtureLine('ie-0x4c7-script'));
     expect(d.findings[0]?.slug).toBe(RENEG);
   });
 
@@ -276,7 +277,7 @@ describe('unknown codes are reported, never dropped', () => {
   it('is still reported beside a known code, on its own line number', () => {
     const d = run(
       [
-        '[Thu Mar 23 15:04:30.492266 2017] [ssl:error] [pid 21982:tid 140522672846592] [client 192.0.2.10:50112] AH02261: Re-negotiation handshake failed',
+        '[Mon Nov 23 10:15:30.492266 2026] [ssl:error] [pid 4242:tid 139871202] [client 192.0.2.10:50112] AH02261: Re-negotiation handshake failed',
         MADE_UP,
       ].join('\n'),
     );
