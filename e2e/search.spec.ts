@@ -4,6 +4,7 @@ import { at, watch } from './helpers';
 test('Ctrl-K opens search from any page; an exact code finds its entry first', async ({ page }) => {
   const seen = watch(page);
   await page.goto(at('/faq/'));
+  await page.locator('html[data-search-ready]').waitFor({ state: 'attached' });
   await page.keyboard.press('Control+k');
   const box = page.getByRole('combobox', { name: /Search codes/ });
   await expect(box).toBeFocused();
@@ -19,6 +20,7 @@ test('Ctrl-K opens search from any page; an exact code finds its entry first', a
 
 test('"/" opens search; a typo still finds the entry, arrows and Enter open it', async ({ page }) => {
   await page.goto(at('/'));
+  await page.locator('html[data-search-ready]').waitFor({ state: 'attached' });
   await page.locator('body').press('/');
   const box = page.getByRole('combobox', { name: /Search codes/ });
   await box.fill('pasphrase');
@@ -41,6 +43,7 @@ test('the results page can be linked to, and a directive finds the entry about i
 
 test('a log line pasted into search is handed to the diagnosis view, not put in a URL', async ({ page }) => {
   await page.goto(at('/'));
+  await page.locator('html[data-search-ready]').waitFor({ state: 'attached' });
   await page.keyboard.press('Control+k');
   const line = '[Mon Nov 23 10:15:30.492266 2026] [ssl:error] [pid 1:tid 2] [client 192.0.2.7:50816] AH02261: Re-negotiation handshake failed';
   await page.getByRole('combobox', { name: /Search codes/ }).fill(line);

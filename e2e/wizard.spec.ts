@@ -7,6 +7,7 @@ test('AH02261: from a paste to a version-aware snippet, copied', async ({ page, 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const seen = watch(page);
   await page.goto(at('/wizard/'));
+  await page.locator('html[data-search-ready]').waitFor({ state: 'attached' }); // hydrated
   await page.getByRole('link', { name: /error message or log line to paste/ }).click();
   await page.getByLabel(/The error message/).fill(RENEG_LINE);
   await page.getByRole('button', { name: 'Find my path' }).click();
@@ -38,8 +39,9 @@ test('from "in a browser" to an answer; Back steps back; a reloaded or shared li
   await page.getByRole('link', { name: 'In a browser' }).click();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Which of these does the browser show?');
   await page.getByRole('link', { name: /Why does my browser hang/ }).first().click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Who connects when the error appears?');
   const mid = page.url();
-  const question = await page.getByRole('heading', { level: 2 }).innerText();
+  const question = 'Who connects when the error appears?';
   await page.getByRole('link').filter({ hasText: /^My own browser or client/ }).click();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('The answer');
   await expect(page.locator('[data-leaf]')).toHaveAttribute('data-leaf', 'browser-hangs-http-to-https-port');

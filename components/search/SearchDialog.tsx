@@ -38,6 +38,7 @@ export function SearchDialog() {
       }
     };
     window.addEventListener('keydown', onKey);
+    document.documentElement.dataset.searchReady = 'true'; // the shortcuts work from now on
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 

@@ -32,6 +32,7 @@ export function WizardView({ tree, index }: { tree: ResolvedTree; index: KbIndex
   const chosen = { httpd: params.get('httpd') ?? undefined, openssl: params.get('openssl') ?? undefined };
   const heading = useRef<HTMLHeadingElement>(null);
   const [pasteNote, setPasteNote] = useState('');
+  const pasteArea = useRef<HTMLTextAreaElement>(null);
   const first = useRef(true);
 
   // Move focus to the new question, so keyboard and screen-reader users follow each step.
@@ -84,25 +85,29 @@ export function WizardView({ tree, index }: { tree: ResolvedTree; index: KbIndex
       )}
 
       {node.kind === 'paste' && (
-        <form
-          className="mt-3"
-          onSubmit={(ev) => {
-            ev.preventDefault();
-            const text = String(new FormData(ev.currentTarget).get('error') ?? '');
-            void import('@/lib/diagnose/diagnose').then(({ diagnose }) => {
-              const d = diagnose(text, index);
-              const top = d.findings[0];
-              const path = top && pathForEntry(tree, top.slug);
-              if (path) router.push(href(path, chosen), { scroll: false });
-              else setPasteNote(d.unknown.length ? `Not in the knowledge base yet: ${d.unknown.map((u) => u.value).join(', ')}. Try the menus instead.` : 'No known error recognised in that text. Try the menus instead.');
-            });
-          }}
-        >
+        // Not a <form>: a submit before the page is interactive would put the pasted text in
+        // the URL; a plain button does nothing until the script can handle it in the browser.
+        <div className="mt-3">
           <label htmlFor="wizard-paste" className="block text-sm">The error message, log line or client output (it stays in this browser):</label>
-          <textarea id="wizard-paste" name="error" rows={4} className="mt-1 w-full rounded-md border border-slate-400 bg-white p-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
-          <button type="submit" className="mt-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600">Find my path</button>
+          <textarea id="wizard-paste" ref={pasteArea} rows={4} className="mt-1 w-full rounded-md border border-slate-400 bg-white p-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
+          <button
+            type="button"
+            className="mt-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600"
+            onClick={() => {
+              const text = pasteArea.current?.value ?? '';
+              void import('@/lib/diagnose/diagnose').then(({ diagnose }) => {
+                const d = diagnose(text, index);
+                const top = d.findings[0];
+                const path = top && pathForEntry(tree, top.slug);
+                if (path) router.push(href(path, chosen), { scroll: false });
+                else setPasteNote(d.unknown.length ? `Not in the knowledge base yet: ${d.unknown.map((u) => u.value).join(', ')}. Try the menus instead.` : 'No known error recognised in that text. Try the menus instead.');
+              });
+            }}
+          >
+            Find my path
+          </button>
           {pasteNote && <p role="status" className="mt-2">{pasteNote}</p>}
-        </form>
+        </div>
       )}
 
       {node.kind === 'leaf' && <Leaf node={node} index={index} versions={versions} onVersions={(v) => router.replace(href(pos.path, { ...chosen, ...v }), { scroll: false })} />}
