@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { GroupNav } from '@/components/GroupNav';
 import { explainingEntries, FAMILIES, FAMILY_LABELS, getErrorCodes } from '@/lib/content/codes';
 import { Breadcrumbs } from '@/components/Breadcrumbs';
 
@@ -18,13 +19,7 @@ export default function ErrorsIndex() {
       <p className="mt-2 text-slate-700 dark:text-slate-300">
         {codes.length} codes and messages from the httpd log, OpenSSL, browsers and clients: pick the one you see to find where it shows up and which entries explain it.
       </p>
-      <nav aria-label="Error code families" className="mt-4 flex flex-wrap gap-2 text-sm">
-        {groups.map(({ f, items }) => (
-          <a key={f} href={`#${f}`} className="rounded-full border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-            {FAMILY_LABELS[f]} ({items.length})
-          </a>
-        ))}
-      </nav>
+      <GroupNav label="Error code families" groups={groups.map(({ f, items }) => ({ id: f, label: FAMILY_LABELS[f], count: items.length }))} />
       {groups.map(({ f, items }) => (
         <section key={f} aria-labelledby={f} className="mt-8">
           <h2 id={f} className="text-xl font-semibold">{FAMILY_LABELS[f]}</h2>

@@ -3,6 +3,7 @@ import { getEntries } from '@/lib/content/kb';
 import { CATEGORIES, CATEGORY_LABELS } from '@/lib/content/schema';
 import { Breadcrumbs } from '@/components/Breadcrumbs';
 import { EntryList } from '@/components/EntryList';
+import { GroupNav } from '@/components/GroupNav';
 
 export const metadata: Metadata = { title: 'FAQ', description: 'Every question about Apache httpd, mod_ssl and TLS, grouped by topic.' };
 
@@ -16,13 +17,7 @@ export default function FaqIndex() {
       <p className="mt-2 text-slate-700 dark:text-slate-300">
         {entries.length} questions. <strong>Current</strong> answers hold today; <strong>historical</strong> ones keep an old question and say what replaced the advice.
       </p>
-      <nav aria-label="Categories" className="mt-4 flex flex-wrap gap-2 text-sm">
-        {groups.map(({ c, items }) => (
-          <a key={c} href={`#${c}`} className="rounded-full border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-            {CATEGORY_LABELS[c]} ({items.length})
-          </a>
-        ))}
-      </nav>
+      <GroupNav label="Categories" groups={groups.map(({ c, items }) => ({ id: c, label: CATEGORY_LABELS[c], count: items.length }))} />
       {groups.map(({ c, items }) => (
         <section key={c} aria-labelledby={c} className="mt-8">
           <h2 id={c} className="text-xl font-semibold">{CATEGORY_LABELS[c]}</h2>
