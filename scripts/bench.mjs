@@ -55,3 +55,15 @@ fs.rmSync(dir, { recursive: true, force: true });
 const s = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-search.ts'], { encoding: 'utf8' }));
 console.log(`\nSearch over the whole index (${s.records} records: entries and error-code pages), ${s.queries} queries × ${s.reps}:`);
 console.log(`  median ${s.medianMs} ms   p95 ${s.p95Ms} ms   max ${s.maxMs} ms   (index built in ${s.indexBuildMs} ms)`);
+
+// Build time and Lighthouse, on a fresh production build.
+console.log('\nProduction build (clean .next and .cache):');
+fs.rmSync('.next', { recursive: true, force: true });
+fs.rmSync('.cache', { recursive: true, force: true });
+const build = timed(() => spawnSync('npm', ['run', 'build'], { encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } }));
+console.log(build.out.status === 0 ? `  ${(build.ms / 1000).toFixed(1)} s` : `  build failed: ${build.out.stderr.slice(-400)}`);
+if (build.out.status === 0) {
+  execFileSync(process.execPath, ['scripts/page-weight.mjs', 'out'], { stdio: 'inherit' });
+  console.log('\nLighthouse (simulated mobile throttling):');
+  execFileSync(process.execPath, ['scripts/lighthouse.mjs', 'out'], { stdio: 'inherit' });
+}
