@@ -25,6 +25,7 @@ describe('handshake-diagnose CLI', () => {
     expect(j.findings[0].causes).toContain('renegotiation-client-cert-per-directory');
     expect(j.findings[0].evidence.map((e: { line: number }) => e.line)).toEqual([1, 2, 3]);
     expect(j.findings[0].firstSeen).toBe('Thu Mar 23 15:04:30.298632 2017');
+    expect(j.findings[0].story).toMatchObject({ connection: 'pid 21982:tid 140522672846592', steps: [{ line: 1, code: 'AH02221' }, { line: 2, code: 'AH02226' }, { line: 3, code: 'AH02261' }] });
     expect(j.tokens).toContainEqual({ line: 4, kind: 'ah-code', value: 'AH02182', known: false });
     expect(j.unknown.map((u: { value: string }) => u.value)).toEqual(['AH02182']);
   });
@@ -34,6 +35,7 @@ describe('handshake-diagnose CLI', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/standard input: 6 lines, 6 recognised/);
     expect(r.stdout).toMatch(/IE 11 CORS calls fail/);
+    expect(r.stdout).toMatch(/story \(pid 21982:tid 140522672846592\): AH02221 → AH02226 → AH02261, lines 1–3/);
     expect(cli(['-'], RENEG).stdout).toMatch(/3 lines/);
   });
 

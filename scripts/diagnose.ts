@@ -63,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
     out.push(`\n${i + 1}. ${f.title}`);
     out.push(`   ${site}${f.url}   score ${f.score}, ${n(f.lines)} line${f.lines === 1 ? '' : 's'}${f.firstSeen ? `, first ${f.firstSeen}, last ${f.lastSeen}` : ''}`);
     out.push(`   cause: ${f.causes.map((c) => CAUSES[c as keyof typeof CAUSES] ?? c).join('; ')}`);
+    if (f.story) out.push(`   story (${f.story.connection}): ${f.story.steps.map((s) => s.code).join(' → ')}, lines ${f.story.steps[0]!.line}–${f.story.steps.at(-1)!.line}`);
     for (const e of f.evidence.slice(0, 3)) out.push(`   line ${e.line} [${e.how}: ${e.symptom}]: ${e.text.slice(0, 160)}`);
     if (f.distinct.length && r.findings.length > 1) out.push(`   only this one: ${f.distinct.slice(0, 4).join(' · ')}`);
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from './diagnose';
 import { buildMatcher, type Matcher } from './matcher';
+import { LogSummary } from './summary';
 import { buildKbIndex } from '@/lib/content/kb-index';
 import { getEntries } from '@/lib/content/kb';
 import { isCause } from '@/lib/content/causes';
@@ -170,6 +171,14 @@ describe('the #8051 excerpt: IE 11 refuses a renegotiation', () => {
           expect(lines[s.line - 1]).toContain('tid 139871202');
         }
         expect(story.steps.find((s) => s.code === 'AH02261')!.message).toMatch(/^Re-negotiation handshake failed/);
+      });
+
+      it('the streaming summary (the CLI) tells the same story', () => {
+        const sum = new LogSummary(index);
+        for (const l of text.split('\n')) sum.add(l);
+        const f = sum.result().findings[0]!;
+        expect(f.slug).toBe(RENEG);
+        expect(f.story).toEqual(d.findings[0]!.story);
       });
 
       it('leaves the interleaved second connection out of the story', () => {

@@ -5,6 +5,7 @@ import { parseLogLine } from './logline';
 import { recogniseLine } from './recognise';
 import { cleanLine, MAX_LINE, template } from './text';
 import { closestCodes } from './closest';
+import { StoryTracker } from './story';
 
 const MAX_TEMPLATES = 100_000;
 const MAX_TOKENS = 10_000;
@@ -12,6 +13,8 @@ const MAX_TOKENS = 10_000;
 interface Analysed {
   tokens: { kind: TokenKind; value: string; known: boolean }[];
   hits: Hit[];
+  /** its AH code can be a step of a story (a refused renegotiation…) */
+  story: boolean;
 }
 
 export interface SummaryToken {
@@ -28,6 +31,7 @@ export interface SummaryToken {
 export class LogSummary {
   private readonly m: Matcher;
   private readonly acc = new FindingAccumulator();
+  private readonly stories: StoryTracker;
   private readonly cache = new Map<string, Analysed>();
   private readonly unknown = new Map<string, { kind: TokenKind; count: number; line: number }>();
   readonly tokens: SummaryToken[] = [];
@@ -38,6 +42,7 @@ export class LogSummary {
 
   constructor(index: KbIndex) {
     this.m = buildMatcher(index);
+    this.stories = new StoryTracker(index);
   }
 
   add(raw: string): void {
@@ -53,13 +58,15 @@ export class LogSummary {
       const text = cleanLine(raw);
       const toks = recogniseLine(text, n);
       const hits = matchLine(this.m, text, toks);
-      a = { tokens: toks.map((t) => ({ kind: t.kind, value: t.value, known: Boolean(t.known) })), hits };
+      const story = this.stories.wants(text.charCodeAt(0) === 91 /* [ */ ? parseLogLine(text, n)?.code : undefined);
+      a = { tokens: toks.map((t) => ({ kind: t.kind, value: t.value, known: Boolean(t.known) })), hits, story };
       if (this.cache.size < MAX_TEMPLATES) this.cache.set(key, a);
     }
     if (!a.tokens.length && !a.hits.length) return;
     this.recognisedLines++;
-    const time = raw.charCodeAt(0) === 91 /* [ */ ? parseLogLine(raw, n)?.time : undefined;
-    this.acc.add(a.hits, n, raw, time);
+    const parsed = raw.charCodeAt(0) === 91 /* [ */ ? parseLogLine(raw, n) : undefined;
+    if (parsed && a.story) this.stories.add(parsed);
+    this.acc.add(a.hits, n, raw, parsed?.time);
     for (const t of a.tokens) {
       if (this.tokens.length < MAX_TOKENS) this.tokens.push({ line: n, ...t });
       else this.tokensTruncated = true;
@@ -73,7 +80,7 @@ export class LogSummary {
 
   result() {
     return {
-      findings: this.acc.findings(this.m.index),
+      findings: this.acc.findings(this.m.index, this.stories.stories),
       unknown: [...this.unknown.entries()].map(([value, u]) => ({ value, ...u, closest: closestCodes(value, this.m.knownCodes) })),
       tokens: this.tokens,
       tokensTruncated: this.tokensTruncated,
