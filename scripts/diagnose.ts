@@ -77,6 +77,12 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+// `handshake-diagnose big.log | head`: the reader went away, which is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 // exitCode, not exit(): exit() would cut off output still queued for a pipe.
 main(process.argv.slice(2)).then(
   (code) => {

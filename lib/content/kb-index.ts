@@ -31,6 +31,7 @@ export function buildKbIndex(entries: Entry[]): KbIndex {
           ]),
         ],
         fix: fixSnippet(e.body),
+        ...(e.sequence ? { sequence: e.sequence } : {}),
       })),
   };
 }

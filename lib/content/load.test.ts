@@ -94,6 +94,15 @@ describe('loadEntries refuses bad content, naming file and field', () => {
     expect(out[0]).toMatch(/symptoms\[0\]\.where: .*"server-log"/);
   });
 
+  it('a story sequence with codes the entry does not list, repeats, or too few steps', () => {
+    const fm = { kind: 'error', causes: ['scanner-noise'], symptoms: [{ where: 'server-log', codes: ['AH02008', 'AH01998'] }] };
+    expect(problems({ 'faq/a.mdx': entry({ ...fm, sequence: ['AH02008', 'AH02006', 'AH01998', 'AH02008'] }) })).toEqual([
+      'faq/a.mdx: sequence[1]: AH02006 is not among this entry\'s symptom codes or logCodes',
+      'faq/a.mdx: sequence[3]: AH02008 is listed twice',
+    ]);
+    expect(problems({ 'faq/a.mdx': entry({ ...fm, sequence: ['AH02008', 'AH01998'] }) })[0]).toMatch(/^faq\/a\.mdx: sequence: at least three codes/);
+  });
+
   it('an unknown cause', () => {
     const out = problems({ 'faq/a.mdx': entry({ kind: 'error', causes: ['gremlins'], symptoms: [{ where: 'browser', match: 'x' }] }) });
     expect(out).toEqual(['faq/a.mdx: causes[0]: a cause slug from lib/content/causes.ts']);

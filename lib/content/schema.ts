@@ -83,9 +83,21 @@ export const frontmatterSchema = z
       .optional(),
     related: z.array(slug).default([]),
     logCodes: z.array(logCodeSchema).default([]),
+    /**
+     * AH codes one connection logs in this order when this problem happens (e.g. a refused
+     * renegotiation); the diagnosis tells the story when a log shows three or more of them.
+     */
+    sequence: z.array(z.string().regex(/^AH\d{5}$/, 'an httpd log code like "AH02261"')).min(3, 'at least three codes: a story').optional(),
   })
   .strict()
   .superRefine((fm, ctx) => {
+    if (fm.sequence) {
+      const own = new Set([...fm.symptoms.flatMap((s) => s.codes ?? []), ...fm.logCodes.map((l) => l.code)]);
+      fm.sequence.forEach((c, i) => {
+        if (!own.has(c)) ctx.addIssue({ code: 'custom', path: ['sequence', i], message: `${c} is not among this entry's symptom codes or logCodes` });
+        if (fm.sequence!.indexOf(c) !== i) ctx.addIssue({ code: 'custom', path: ['sequence', i], message: `${c} is listed twice` });
+      });
+    }
     // A failure without causes or symptoms cannot be found by the diagnosis engine.
     if (fm.kind !== 'faq') {
       if (fm.causes.length === 0)

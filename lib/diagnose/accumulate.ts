@@ -19,6 +19,8 @@ interface PerEntry {
   lines: number;
   firstSeen?: string;
   lastSeen?: string;
+  /** the line lastSeen is from */
+  lastLine: number;
 }
 
 /** Collects the hits of many lines into per-entry evidence; shared by paste and CLI summary. */
@@ -30,13 +32,14 @@ export class FindingAccumulator {
     for (const h of hits) {
       const ei = h.pattern.entry;
       let a = this.byEntry.get(ei);
-      if (!a) this.byEntry.set(ei, (a = { evidence: [], cited: new Set(), symptoms: new Map(), lines: 0 }));
+      if (!a) this.byEntry.set(ei, (a = { evidence: [], cited: new Set(), symptoms: new Map(), lines: 0, lastLine: 0 }));
       if (!touched.has(ei)) {
         touched.add(ei);
         a.lines++;
         if (time) {
           a.firstSeen ??= time;
           a.lastSeen = time;
+          a.lastLine = line;
         }
       }
       const weight = h.how === 'fuzzy' ? 2 : h.pattern.weight;
@@ -51,6 +54,28 @@ export class FindingAccumulator {
       if (a.evidence.length < MAX_EVIDENCE && !prev && !a.cited.has(cite)) {
         a.cited.add(cite);
         a.evidence.push({ line, text: clip(text, 300), how: h.how, symptom: h.pattern.label });
+      }
+    }
+  }
+
+  /**
+   * `times` more lines just like one already add()ed, the last of them on lastLine: counts and
+   * last-seen only, since each symptom is cited where it first shows. The CLI's summary counts
+   * the repeats of each message while streaming and hands them over here at the end.
+   */
+  repeat(hits: Hit[], times: number, lastLine: number, lastTime?: string): void {
+    const touched = new Set<number>();
+    for (const h of hits) {
+      const a = this.byEntry.get(h.pattern.entry);
+      const seen = a?.symptoms.get(h.pattern.symptom);
+      if (!a || !seen) continue; // never add()ed: nothing to repeat
+      seen.count += times;
+      if (touched.has(h.pattern.entry)) continue;
+      touched.add(h.pattern.entry);
+      a.lines += times;
+      if (lastTime && lastLine > a.lastLine) {
+        a.lastSeen = lastTime;
+        a.lastLine = lastLine;
       }
     }
   }

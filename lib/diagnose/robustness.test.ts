@@ -423,6 +423,7 @@ describe('stories: work grows linearly with the lines of a connection', () => {
           summary: 's',
           causes: [],
           symptoms: [{ where: 'server-log', codes: ['AH00001'] }, { where: 'server-log', codes: ['AH00002'] }, { where: 'server-log', codes: ['AH00003'] }],
+          sequence: ['AH00001', 'AH00002', 'AH00003'],
         },
       ],
     };

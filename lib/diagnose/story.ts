@@ -9,9 +9,9 @@ type Step = Story['steps'][number];
 const MAX_CONNECTIONS = 20_000;
 
 /**
- * Multi-line stories: an entry whose symptoms list three or more distinct AH codes describes a
- * sequence (in the order the entry lists them). Where one connection's lines show at least
- * three of them in that order, the finding tells the whole story, not just the last line.
+ * Multi-line stories: an entry's `sequence` lists the AH codes one connection logs, in order,
+ * when its problem happens. Where one connection's lines show at least three of them in that
+ * order, the finding tells the whole story, not just the last line.
  *
  * Fed one line at a time (the CLI streams a whole error_log through it), in memory bounded by
  * MAX_CONNECTIONS. Per connection and sequence, best[j] is the longest chain so far that ends
@@ -20,15 +20,18 @@ const MAX_CONNECTIONS = 20_000;
 export class StoryTracker {
   private readonly seqs: { entry: number; pos: Map<string, number>; len: number }[] = [];
   private readonly byCode = new Map<string, number[]>();
+  /** codes that can open a chain of three (not among the last two steps of every sequence) */
+  private readonly opens = new Set<string>();
   private readonly conns = new Map<string, Map<number, (Step[] | undefined)[]>>();
   readonly stories = new Map<number, Story>();
 
   constructor(index: KbIndex) {
     index.entries.forEach((e, entry) => {
-      const seq = [...new Set(e.symptoms.flatMap((s) => s.codes.filter((c) => /^AH\d{5}$/.test(c))))];
+      const seq = e.sequence ?? [];
       if (seq.length < 3) return;
       const si = this.seqs.push({ entry, pos: new Map(seq.map((c, j) => [c, j])), len: seq.length }) - 1;
       for (const c of seq) this.byCode.set(c, [...(this.byCode.get(c) ?? []), si]);
+      for (const c of seq.slice(0, -2)) this.opens.add(c);
     });
   }
 
@@ -43,6 +46,8 @@ export class StoryTracker {
     const key = connectionOf(l);
     let c = this.conns.get(key);
     if (!c) {
+      // A connection whose first step comes too late in every sequence can tell no story of three.
+      if (!this.opens.has(l.code!)) return;
       if (this.conns.size >= MAX_CONNECTIONS) this.conns.delete(this.conns.keys().next().value!);
       this.conns.set(key, (c = new Map()));
     }

@@ -12,10 +12,21 @@ const MAX_TOKENS = 10_000;
 
 interface Analysed {
   tokens: { kind: TokenKind; value: string; known: boolean }[];
+  /** the tokens the knowledge base does not know, counted in the summary's `unknown` */
+  unknown: { kind: TokenKind; value: string }[];
   hits: Hit[];
+  recognised: boolean;
+  /** it is an error_log line, so its first [...] is the time */
+  logLine: boolean;
   /** its AH code can be a step of a story (a refused renegotiation…) */
   story: boolean;
+  /** lines with this template after the first, the last of them, not yet handed to acc */
+  repeats: number;
+  lastLine: number;
+  lastRaw: string;
 }
+
+const timeOf = (raw: string) => raw.slice(1, raw.indexOf(']'));
 
 export interface SummaryToken {
   line: number;
@@ -51,34 +62,83 @@ export class LogSummary {
       this.longLines++;
       raw = raw.slice(0, MAX_LINE);
     }
-    if (!raw.trim()) return;
+    if (raw.charCodeAt(0) !== 91 /* [ */ && !raw.trim()) return;
     const key = template(raw);
     let a = this.cache.get(key);
-    if (!a) {
-      const text = cleanLine(raw);
-      const toks = recogniseLine(text, n);
-      const hits = matchLine(this.m, text, toks);
-      const story = this.stories.wants(text.charCodeAt(0) === 91 /* [ */ ? parseLogLine(text, n)?.code : undefined);
-      a = { tokens: toks.map((t) => ({ kind: t.kind, value: t.value, known: Boolean(t.known) })), hits, story };
-      if (this.cache.size < MAX_TEMPLATES) this.cache.set(key, a);
+    if (a) {
+      // The hot path: a message seen before is only counted; its evidence is already in.
+      if (!a.recognised) return;
+      this.recognisedLines++;
+      a.repeats++;
+      a.lastLine = n;
+      a.lastRaw = raw;
+      if (a.story) this.storyStep(raw, n);
+      this.keepTokens(a, n);
+      return;
     }
-    if (!a.tokens.length && !a.hits.length) return;
+    a = this.analyse(raw, n);
+    // Past MAX_TEMPLATES a line is a one-off: added in full every time, memory stays bounded.
+    if (this.cache.size < MAX_TEMPLATES) this.cache.set(key, a);
+    if (!a.recognised) return;
     this.recognisedLines++;
-    const parsed = raw.charCodeAt(0) === 91 /* [ */ ? parseLogLine(raw, n) : undefined;
-    if (parsed && a.story) this.stories.add(parsed);
-    this.acc.add(a.hits, n, raw, parsed?.time);
+    if (a.story) this.storyStep(raw, n);
+    this.acc.add(a.hits, n, raw, a.logLine ? timeOf(raw) : undefined);
+    this.keepTokens(a, n);
+    for (const t of a.unknown) {
+      const u = this.unknown.get(t.value);
+      if (u) u.count++;
+      else this.unknown.set(t.value, { kind: t.kind, count: 1, line: n });
+    }
+  }
+
+  private analyse(raw: string, n: number): Analysed {
+    const text = cleanLine(raw);
+    const toks = recogniseLine(text, n);
+    const hits = matchLine(this.m, text, toks);
+    const parsed = text.charCodeAt(0) === 91 ? parseLogLine(text, n) : undefined;
+    const tokens = toks.map((t) => ({ kind: t.kind, value: t.value, known: Boolean(t.known) }));
+    return {
+      tokens,
+      unknown: tokens.filter((t) => !t.known && t.kind !== 'http-status' && t.kind !== 'openssl-function'),
+      hits,
+      recognised: tokens.length > 0 || hits.length > 0,
+      logLine: parsed !== undefined,
+      story: this.stories.wants(parsed?.code),
+      repeats: 0,
+      lastLine: n,
+      lastRaw: raw,
+    };
+  }
+
+  private storyStep(raw: string, n: number): void {
+    const parsed = parseLogLine(raw, n);
+    if (parsed) this.stories.add(parsed);
+  }
+
+  private keepTokens(a: Analysed, n: number): void {
+    if (!a.tokens.length) return;
+    if (this.tokens.length >= MAX_TOKENS) {
+      this.tokensTruncated = true;
+      return;
+    }
     for (const t of a.tokens) {
       if (this.tokens.length < MAX_TOKENS) this.tokens.push({ line: n, ...t });
       else this.tokensTruncated = true;
-      if (!t.known && t.kind !== 'http-status' && t.kind !== 'openssl-function') {
-        const u = this.unknown.get(t.value);
-        if (u) u.count++;
-        else this.unknown.set(t.value, { kind: t.kind, count: 1, line: n });
-      }
+    }
+  }
+
+  /** Hands the counted repeats to the accumulator (once: they are zeroed after). */
+  private foldRepeats(): void {
+    for (const a of this.cache.values()) {
+      if (!a.repeats) continue;
+      this.acc.repeat(a.hits, a.repeats, a.lastLine, a.logLine ? timeOf(a.lastRaw) : undefined);
+      for (const t of a.unknown) this.unknown.get(t.value)!.count += a.repeats;
+      a.repeats = 0;
     }
   }
 
   result() {
+    this.foldRepeats();
     return {
       findings: this.acc.findings(this.m.index, this.stories.stories),
       unknown: [...this.unknown.entries()].map(([value, u]) => ({ value, ...u, closest: closestCodes(value, this.m.knownCodes) })),

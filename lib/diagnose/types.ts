@@ -54,6 +54,8 @@ export interface KbEntry {
   causes: string[];
   symptoms: KbSymptom[];
   fix?: { lang: string; for?: string; code: string };
+  /** AH codes one connection logs in this order: a story (see lib/diagnose/story.ts) */
+  sequence?: string[];
 }
 
 export interface KbSymptom {
