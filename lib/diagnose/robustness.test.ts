@@ -6,7 +6,8 @@ import { buildMatcher, type Matcher } from './matcher';
 import { RECOGNISERS } from './recognise';
 import { parseLogLine } from './logline';
 import { findStories } from './story';
-import { MAX_LINE, MAX_LINES, toLines } from './text';
+import { MAX_LINE, MAX_LINES, template, toLines } from './text';
+import { quickKey } from './summary';
 import { buildKbIndex } from '@/lib/content/kb-index';
 import { getEntries } from '@/lib/content/kb';
 import type { Diagnosis, KbIndex, LogLine, TokenKind } from './types';
@@ -436,5 +437,37 @@ describe('stories: work grows linearly with the lines of a connection', () => {
     });
     findStories(storyIndex, lines);
     expect(reads).toBeLessThanOrEqual(16 * n);
+  });
+});
+
+describe('the summary\'s quick key never merges lines that template() keeps apart', () => {
+  // The CLI looks lines up by quickKey first; if two lines shared a quick key but not a
+  // template, one would be counted under the other's diagnosis.
+  // Pairs of lines that share a message but not their time, pid or client groups (where the
+  // two keys could disagree), groups long enough to cross template()'s length limits.
+  const part = (n: number) => fc.string({ unit: fc.constantFrom('a', '1', '.', ':', ' ', '[', ']', 'x'), maxLength: n });
+  const near = (min: number, max: number) => fc.string({ unit: fc.constantFrom('a', '1', '.', ':', ' '), minLength: min, maxLength: max });
+  const groups = fc.record({ time: fc.oneof(part(70), near(60, 70)), pid: fc.oneof(part(90), near(74, 86)), client: fc.oneof(part(100), near(70, 86)) });
+  const rest = fc.record({ mod: part(12), src: part(12), msg: part(40) });
+  const build = (g: { time: string; pid: string; client: string }, r: { mod: string; src: string; msg: string }) =>
+    `[${g.time}] [${r.mod}] [pid ${g.pid}] ${r.src} [client ${g.client}] ${r.msg}`;
+
+  it('same quick key ⇒ same template, for lines that differ only in their variable groups', () => {
+    fc.assert(
+      fc.property(rest, groups, groups, (r, g1, g2) => {
+        const a = build(g1, r);
+        const b = build(g2, r);
+        return quickKey(a) !== quickKey(b) || template(a) === template(b);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('lines that differ only in time, pid and client share a quick key', () => {
+    const at = (t: string, pid: string, c: string) => `[${t}] [ssl:info] [pid ${pid}] [client ${c}] AH01964: Connection to child 12 established (server www.example.org:443)`;
+    const a = at('Mon Nov 01 00:00:00.756049 2026', '10012:tid 140000000123456', '198.51.100.7:40112');
+    const b = at('Tue Nov 02 13:14:15.000001 2026', '10400:tid 140000000999999', '198.51.100.200:59999');
+    expect(quickKey(a)).toBe(quickKey(b));
+    expect(quickKey(a)).toBe('[ssl:info] [] [] AH01964: Connection to child 12 established (server www.example.org:443)');
   });
 });

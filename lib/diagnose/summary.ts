@@ -28,6 +28,34 @@ interface Analysed {
 
 const timeOf = (raw: string) => raw.slice(1, raw.indexOf(']'));
 
+/**
+ * Blanks the first "[pid …]" ("[client …]", "[remote …]") group of s to "[]", but only where
+ * template() would blank it too: keyword, at most 80 more characters, no bracket inside.
+ */
+function blankGroup(s: string, keyword: string, within: number): string {
+  const at = s.indexOf(`[${keyword}`);
+  if (at < 0 || at > within) return s;
+  const end = s.indexOf(']', at);
+  if (end < 0 || end - at - 1 - keyword.length > 80 || s.lastIndexOf('[', end) !== at) return s;
+  return `${s.slice(0, at)}[]${s.slice(end + 1)}`;
+}
+
+/**
+ * A cheaper key than template(), for the hot path: the line without its time, its pid and client
+ * groups blanked, found with indexOf instead of four regular expressions. It is finer than
+ * template() (numbers and addresses in the message stay), so two lines with one quick key always
+ * have one template; a miss falls back to template().
+ */
+export function quickKey(raw: string): string {
+  if (raw.charCodeAt(0) !== 91 /* [ */) return raw;
+  const t = raw.indexOf(']');
+  if (t < 0 || t > 65) return raw;
+  let s = raw.slice(t + 1).trimStart();
+  s = blankGroup(s, 'pid', 40);
+  s = blankGroup(s, 'client', 160);
+  return blankGroup(s, 'remote', 160);
+}
+
 export interface SummaryToken {
   line: number;
   kind: TokenKind;
@@ -44,6 +72,8 @@ export class LogSummary {
   private readonly acc = new FindingAccumulator();
   private readonly stories: StoryTracker;
   private readonly cache = new Map<string, Analysed>();
+  /** quickKey → the same Analysed as its template; bounded like the cache */
+  private readonly quick = new Map<string, Analysed>();
   private readonly unknown = new Map<string, { kind: TokenKind; count: number; line: number }>();
   readonly tokens: SummaryToken[] = [];
   tokensTruncated = false;
@@ -63,8 +93,14 @@ export class LogSummary {
       raw = raw.slice(0, MAX_LINE);
     }
     if (raw.charCodeAt(0) !== 91 /* [ */ && !raw.trim()) return;
-    const key = template(raw);
-    let a = this.cache.get(key);
+    const qk = quickKey(raw);
+    let a = this.quick.get(qk);
+    let key: string | undefined;
+    if (!a) {
+      key = template(raw);
+      a = this.cache.get(key);
+      if (a && this.quick.size < MAX_TEMPLATES) this.quick.set(qk, a);
+    }
     if (a) {
       // The hot path: a message seen before is only counted; its evidence is already in.
       if (!a.recognised) return;
@@ -78,7 +114,10 @@ export class LogSummary {
     }
     a = this.analyse(raw, n);
     // Past MAX_TEMPLATES a line is a one-off: added in full every time, memory stays bounded.
-    if (this.cache.size < MAX_TEMPLATES) this.cache.set(key, a);
+    if (this.cache.size < MAX_TEMPLATES) {
+      this.cache.set(key!, a);
+      if (this.quick.size < MAX_TEMPLATES) this.quick.set(qk, a);
+    }
     if (!a.recognised) return;
     this.recognisedLines++;
     if (a.story) this.storyStep(raw, n);
