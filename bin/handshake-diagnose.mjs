@@ -1,10 +1,58 @@
 #!/usr/bin/env node
-// Package bin: runs the TypeScript CLI through tsx, with the knowledge base of this package
-// (not of the current directory).
+// Package bin: runs the TypeScript CLI with the knowledge base of this package (not of the
+// current directory). The CLI is bundled once with esbuild into .cache/cli/ and rebuilt when a
+// source is newer: starting the bundle takes ~0.25 s, compiling through tsx every time ~0.7 s.
+// Where the bundle cannot be written (read-only install), tsx runs the sources directly.
+import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.HANDSHAKE_ROOT ??= root;
-await tsImport(path.join(root, 'scripts', 'diagnose.ts'), import.meta.url);
+const entry = path.join(root, 'scripts', 'diagnose.ts');
+const bundle = path.join(root, '.cache', 'cli', 'diagnose.mjs');
+
+function newestSource() {
+  let newest = fs.statSync(entry).mtimeMs;
+  const walk = (dir) => {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, d.name);
+      if (d.isDirectory()) walk(p);
+      else if (/\.tsx?$/.test(d.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  walk(path.join(root, 'lib'));
+  return newest;
+}
+
+async function freshBundle() {
+  try {
+    if (fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= newestSource()) return bundle;
+    const { build } = await import('esbuild');
+    const tmp = `${bundle}.${process.pid}.tmp.mjs`;
+    fs.mkdirSync(path.dirname(bundle), { recursive: true });
+    await build({
+      entryPoints: [entry],
+      outfile: tmp,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'silent',
+      alias: { '@': root },
+      // CommonJS dependencies (gray-matter) call require().
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    });
+    fs.renameSync(tmp, bundle); // atomic: two CLIs starting at once never read half a file
+    return bundle;
+  } catch {
+    return undefined;
+  }
+}
+
+const built = await freshBundle();
+if (built) await import(pathToFileURL(built).href);
+else {
+  const { tsImport } = await import('tsx/esm/api');
+  await tsImport(entry, import.meta.url);
+}
