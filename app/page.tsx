@@ -4,7 +4,6 @@ import { CATEGORIES, CATEGORY_LABELS } from '@/lib/content/schema';
 import { SITE } from '@/lib/site';
 import { EntryList } from '@/components/EntryList';
 import { DiagnoseView } from '@/components/diagnose/DiagnoseView';
-import { buildKbIndex } from '@/lib/content/kb-index';
 
 export default function Home() {
   const entries = getEntries();
@@ -19,7 +18,7 @@ export default function Home() {
         </p>
       </section>
       <section aria-label="Diagnose" className="mt-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-        <DiagnoseView index={buildKbIndex(entries)} />
+        <DiagnoseView />
       </section>
       <section aria-labelledby="topics" className="mt-10">
         <h2 id="topics" className="text-xl font-semibold">Browse by topic</h2>

@@ -50,6 +50,16 @@ console.log(`  grep | sort | uniq -c   ${(g / 1000).toFixed(2)} s   (${grepCodes
 console.log(`  handshake-diagnose      ${(c / 1000).toFixed(2)} s   (${findings} problems explained, ${stats.distinctMessages} distinct messages, ${stats.recognisedLines?.toLocaleString('en-US')} lines recognised)`);
 console.log(`  ratio CLI / pipeline    ${(c / g).toFixed(2)}×`);
 console.log(`  CLI peak memory         ${stats.peakMemoryMB} MB`);
+const idle = timed(() => spawnSync(process.execPath, ['bin/handshake-diagnose.mjs', '--json', '-'], { input: '', encoding: 'utf8' }));
+console.log(`  of which start-up      ${(idle.ms / 1000).toFixed(2)} s   (loading the knowledge base and building the matcher, on empty input)`);
+
+// Streaming: the same file read BIG_COPIES times through a pipe, about 1 GB, never on disk twice.
+const BIG_COPIES = Number(process.env.BENCH_BIG_COPIES || Math.ceil(1e9 / fs.statSync(log).size));
+const big = timed(() => spawnSync('bash', ['-c', `for i in $(seq ${BIG_COPIES}); do cat "${log}"; done | "${process.execPath}" bin/handshake-diagnose.mjs --json -`], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+if (big.out.status !== 0) throw new Error(`CLI failed on the big input: ${big.out.stderr}`);
+const bigStats = JSON.parse(big.out.stdout).stats;
+console.log(`\nStreaming ${((fs.statSync(log).size * BIG_COPIES) / 1e9).toFixed(2)} GB (${bigStats.lines.toLocaleString('en-US')} lines) through standard input:`);
+console.log(`  ${(big.ms / 1000).toFixed(1)} s, CLI peak memory ${bigStats.peakMemoryMB} MB`);
 fs.rmSync(dir, { recursive: true, force: true });
 
 const s = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench-search.ts'], { encoding: 'utf8' }));

@@ -1,6 +1,4 @@
 import type { Metadata } from 'next';
-import { getEntries } from '@/lib/content/kb';
-import { buildKbIndex } from '@/lib/content/kb-index';
 import { Breadcrumbs } from '@/components/Breadcrumbs';
 import { DiagnoseView } from '@/components/diagnose/DiagnoseView';
 
@@ -14,7 +12,7 @@ export default function DiagnosePage() {
     <>
       <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Diagnose' }]} />
       <h1 className="mb-4 text-3xl font-bold tracking-tight">Diagnose an error</h1>
-      <DiagnoseView index={buildKbIndex(getEntries())} autoFocus />
+      <DiagnoseView autoFocus />
     </>
   );
 }

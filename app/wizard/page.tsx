@@ -14,12 +14,14 @@ export const metadata: Metadata = {
 export default function WizardPage() {
   const entries = getEntries();
   const { tree } = loadWizard(entries);
+  const leaves = new Set(Object.values(tree.nodes).flatMap((n) => (n.kind === 'leaf' ? [n.entry] : [])));
+  const fixes = Object.fromEntries(buildKbIndex(entries).entries.filter((e) => leaves.has(e.slug)).map((e) => [e.slug, e.fix]));
   return (
     <>
       <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Guided troubleshooting' }]} />
       <h1 className="mb-4 text-3xl font-bold tracking-tight">Guided troubleshooting</h1>
       <Suspense fallback={<p>Loading the questions…</p>}>
-        <WizardView tree={tree} index={buildKbIndex(entries)} />
+        <WizardView tree={tree} fixes={fixes} />
       </Suspense>
       <noscript>
         <p className="mt-4">The guided questions need JavaScript. Without it, use the <a href="../faq/">FAQ</a> or the <a href="../errors/">error codes</a>.</p>

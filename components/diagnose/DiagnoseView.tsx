@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Diagnosis, KbIndex } from '@/lib/diagnose/types';
+import type { Diagnosis } from '@/lib/diagnose/types';
+import { kbIndexUrl, loadKbIndex } from './load-index';
 import { FindingCard } from './FindingCard';
 import { Highlighted } from './Highlighted';
 import { HANDOFF_KEY } from '@/components/search/SearchDialog';
@@ -17,7 +18,7 @@ type State = { status: 'idle' } | { status: 'working' } | { status: 'done'; resu
  * The paste box. Everything happens in this browser: the text goes to a Web Worker on this
  * page and nowhere else; a share link carries it only in the URL fragment, and only on request.
  */
-export function DiagnoseView({ index, autoFocus = false }: { index: KbIndex; autoFocus?: boolean }) {
+export function DiagnoseView({ autoFocus = false }: { autoFocus?: boolean }) {
   const area = useRef<HTMLTextAreaElement>(null);
   const worker = useRef<Worker | null>(null);
   const runId = useRef(0);
@@ -40,17 +41,20 @@ export function DiagnoseView({ index, autoFocus = false }: { index: KbIndex; aut
       w.postMessage({ type: 'run', id, text });
     } else {
       // No worker (very old browser): diagnose here.
-      void import('@/lib/diagnose/diagnose').then(({ diagnose }) => {
-        if (id === runId.current) setState({ status: 'done', result: diagnose(text, index), lines });
-      });
+      Promise.all([import('@/lib/diagnose/diagnose'), loadKbIndex()]).then(
+        ([{ diagnose }, index]) => {
+          if (id === runId.current) setState({ status: 'done', result: diagnose(text, index), lines });
+        },
+        (e: Error) => id === runId.current && setState({ status: 'failed', message: e.message }),
+      );
     }
-  }, [index]);
+  }, []);
 
   useEffect(() => {
     try {
       // Built by scripts/build-worker.mjs into public/; same origin, so the text stays on this page.
       const w = new Worker(`${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/workers/diagnose.js`);
-      w.postMessage({ type: 'init', index });
+      w.postMessage({ type: 'init', url: kbIndexUrl() });
       worker.current = w;
     } catch {
       worker.current = null;
@@ -78,7 +82,7 @@ export function DiagnoseView({ index, autoFocus = false }: { index: KbIndex; aut
       run(area.current.value);
     }
     return () => worker.current?.terminate();
-  }, [index, run]);
+  }, [run]);
 
   const updateShare = useCallback((on: boolean, text: string) => {
     const base = `${window.location.pathname}${window.location.search}`;

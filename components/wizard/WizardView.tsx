@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import type { KbIndex } from '@/lib/diagnose/types';
+import type { KbEntry } from '@/lib/diagnose/types';
+import { loadKbIndex } from '@/components/diagnose/load-index';
 import type { ResolvedTree } from '@/lib/wizard/types';
 import { parsePath, pathForEntry, walk } from '@/lib/wizard/engine';
 import { DEFAULT_VERSIONS, HTTPD_VERSIONS, OPENSSL_VERSIONS, renderSnippet, type Versions } from '@/lib/wizard/config';
@@ -21,7 +22,10 @@ function href(path: string[], v: Partial<Versions>): string {
   return s ? `${BASE}?${s}` : BASE;
 }
 
-export function WizardView({ tree, index }: { tree: ResolvedTree; index: KbIndex }) {
+/** The fix snippet of each entry a leaf names, by slug (picked at build: no index in the page). */
+export type Fixes = Record<string, KbEntry['fix']>;
+
+export function WizardView({ tree, fixes }: { tree: ResolvedTree; fixes: Fixes }) {
   const params = useSearchParams();
   const router = useRouter();
   const pos = walk(tree, parsePath(params.get('path')));
@@ -95,13 +99,13 @@ export function WizardView({ tree, index }: { tree: ResolvedTree; index: KbIndex
             className="mt-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600"
             onClick={() => {
               const text = pasteArea.current?.value ?? '';
-              void import('@/lib/diagnose/diagnose').then(({ diagnose }) => {
+              Promise.all([import('@/lib/diagnose/diagnose'), loadKbIndex()]).then(([{ diagnose }, index]) => {
                 const d = diagnose(text, index);
                 const top = d.findings[0];
                 const path = top && pathForEntry(tree, top.slug);
                 if (path) router.push(href(path, chosen), { scroll: false });
                 else setPasteNote(d.unknown.length ? `Not in the knowledge base yet: ${d.unknown.map((u) => u.value).join(', ')}. Try the menus instead.` : 'No known error recognised in that text. Try the menus instead.');
-              });
+              }, (e: Error) => setPasteNote(`Could not read that here: ${e.message}. Try the menus instead.`));
             }}
           >
             Find my path
@@ -110,7 +114,7 @@ export function WizardView({ tree, index }: { tree: ResolvedTree; index: KbIndex
         </div>
       )}
 
-      {node.kind === 'leaf' && <Leaf node={node} index={index} versions={versions} onVersions={(v) => router.replace(href(pos.path, { ...chosen, ...v }), { scroll: false })} />}
+      {node.kind === 'leaf' && <Leaf node={node} fix={fixes[node.entry]} versions={versions} onVersions={(v) => router.replace(href(pos.path, { ...chosen, ...v }), { scroll: false })} />}
 
       <p className="mt-8 flex gap-4 text-sm">
         {pos.path.length > 1 && <Link href={href(pos.path.slice(0, -1), chosen)} className="underline">← Back one step</Link>}
@@ -120,14 +124,13 @@ export function WizardView({ tree, index }: { tree: ResolvedTree; index: KbIndex
   );
 }
 
-function Leaf({ node, index, versions, onVersions }: {
+function Leaf({ node, fix: entryFix, versions, onVersions }: {
   node: Extract<ResolvedTree['nodes'][string], { kind: 'leaf' }>;
-  index: KbIndex;
+  fix: KbEntry['fix'];
   versions: Versions;
   onVersions: (v: Partial<Versions>) => void;
 }) {
   const rendered = node.snippet ? renderSnippet(node.snippet, versions) : undefined;
-  const entryFix = index.entries.find((e) => e.slug === node.entry)?.fix;
   return (
     <div className="mt-3" data-leaf={node.entry}>
       <p className="text-lg">{node.answer}</p>

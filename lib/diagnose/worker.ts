@@ -3,18 +3,24 @@ import { buildMatcher, type Matcher } from './matcher';
 import { diagnose } from './diagnose';
 import type { KbIndex } from './types';
 
-export type WorkerRequest = { type: 'init'; index: KbIndex } | { type: 'run'; id: number; text: string };
+/** init: where to fetch the index (same origin); run: a paste, answered with the same id. */
+export type WorkerRequest = { type: 'init'; url: string } | { type: 'run'; id: number; text: string };
 
-let matcher: Matcher | undefined;
+let matcher: Promise<Matcher> | undefined;
 
 self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const msg = ev.data;
-  if (msg.type === 'init') matcher = buildMatcher(msg.index);
-  else if (matcher) {
-    try {
-      self.postMessage({ id: msg.id, result: diagnose(msg.text, matcher) });
-    } catch (e) {
-      self.postMessage({ id: msg.id, error: (e as Error).message });
-    }
+  if (msg.type === 'init') {
+    matcher = fetch(msg.url)
+      .then((r) => {
+        if (!r.ok) throw new Error(`the diagnosis index did not load (HTTP ${r.status})`);
+        return r.json() as Promise<KbIndex>;
+      })
+      .then(buildMatcher);
+    return;
   }
+  // A paste that arrives before the index waits for it.
+  (matcher ?? Promise.reject(new Error('the diagnosis worker was not started')))
+    .then((m) => self.postMessage({ id: msg.id, result: diagnose(msg.text, m) }))
+    .catch((e: Error) => self.postMessage({ id: msg.id, error: e.message }));
 };
