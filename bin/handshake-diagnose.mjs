@@ -14,6 +14,9 @@ const bundle = path.join(root, '.cache', 'cli', 'diagnose.mjs');
 
 function newestSource() {
   let newest = fs.statSync(entry).mtimeMs;
+  // An updated dependency (npm install) changes the lock file: rebundle then too.
+  const lock = path.join(root, 'package-lock.json');
+  if (fs.existsSync(lock)) newest = Math.max(newest, fs.statSync(lock).mtimeMs);
   const walk = (dir) => {
     for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, d.name);
