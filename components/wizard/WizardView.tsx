@@ -34,6 +34,13 @@ export function WizardView({ tree, fixes }: { tree: ResolvedTree; fixes: Fixes }
     openssl: OPENSSL_VERSIONS.includes(params.get('openssl') ?? '') ? params.get('openssl')! : DEFAULT_VERSIONS.openssl,
   };
   const chosen = { httpd: params.get('httpd') ?? undefined, openssl: params.get('openssl') ?? undefined };
+  // Versions picked but maybe not yet in the URL: router.replace lands after a render, so two
+  // quick changes (httpd, then OpenSSL) would otherwise build the second URL from stale params.
+  const picked = useRef<Partial<Versions>>(chosen);
+  const query = params.toString();
+  useEffect(() => {
+    picked.current = { httpd: new URLSearchParams(query).get('httpd') ?? undefined, openssl: new URLSearchParams(query).get('openssl') ?? undefined };
+  }, [query]);
   const heading = useRef<HTMLHeadingElement>(null);
   const [pasteNote, setPasteNote] = useState('');
   const pasteArea = useRef<HTMLTextAreaElement>(null);
@@ -114,7 +121,10 @@ export function WizardView({ tree, fixes }: { tree: ResolvedTree; fixes: Fixes }
         </div>
       )}
 
-      {node.kind === 'leaf' && <Leaf node={node} fix={fixes[node.entry]} versions={versions} onVersions={(v) => router.replace(href(pos.path, { ...chosen, ...v }), { scroll: false })} />}
+      {node.kind === 'leaf' && <Leaf node={node} fix={fixes[node.entry]} versions={versions} onVersions={(v) => {
+            picked.current = { ...picked.current, ...v };
+            router.replace(href(pos.path, picked.current), { scroll: false });
+          }} />}
 
       <p className="mt-8 flex gap-4 text-sm">
         {pos.path.length > 1 && <Link href={href(pos.path.slice(0, -1), chosen)} className="underline">← Back one step</Link>}
