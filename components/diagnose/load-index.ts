@@ -1,4 +1,5 @@
 import type { KbIndex } from '@/lib/diagnose/types';
+import { fetchKbIndex } from '@/lib/diagnose/fetch-index';
 
 /** Where the build writes the diagnosis index (app/diagnose-index.json/route.ts). */
 export function kbIndexUrl(): string {
@@ -9,10 +10,7 @@ let pending: Promise<KbIndex> | undefined;
 
 /** The diagnosis index, fetched from this site once per page and shared by its users. */
 export function loadKbIndex(): Promise<KbIndex> {
-  pending ??= fetch(kbIndexUrl()).then((r) => {
-    if (!r.ok) throw new Error(`the diagnosis index did not load (HTTP ${r.status})`);
-    return r.json() as Promise<KbIndex>;
-  });
+  pending ??= fetchKbIndex(kbIndexUrl());
   pending.catch(() => (pending = undefined)); // let a later call try again
   return pending;
 }

@@ -1,7 +1,7 @@
 // Runs the diagnosis off the main thread, so a 10,000-line paste never freezes the page.
 import { buildMatcher, type Matcher } from './matcher';
 import { diagnose } from './diagnose';
-import type { KbIndex } from './types';
+import { fetchKbIndex } from './fetch-index';
 
 /** init: where to fetch the index (same origin); run: a paste, answered with the same id. */
 export type WorkerRequest = { type: 'init'; url: string } | { type: 'run'; id: number; text: string };
@@ -11,12 +11,7 @@ let matcher: Promise<Matcher> | undefined;
 self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const msg = ev.data;
   if (msg.type === 'init') {
-    matcher = fetch(msg.url)
-      .then((r) => {
-        if (!r.ok) throw new Error(`the diagnosis index did not load (HTTP ${r.status})`);
-        return r.json() as Promise<KbIndex>;
-      })
-      .then(buildMatcher);
+    matcher = fetchKbIndex(msg.url).then(buildMatcher);
     return;
   }
   // A paste that arrives before the index waits for it.
