@@ -41,6 +41,10 @@ export const CAUSES = {
   'port-or-listen-problem': "Listen/port/instance problems, HTTPS on a non-default port",
   'module-not-loaded': "mod_ssl (or a needed module) not loaded: \"Invalid command 'SSLEngine'\"",
   'scanner-noise': "harmless handshake failures from scanners, health checks and bots",
+  'ssl-setting-rejected-at-startup': "an SSL directive value OpenSSL cannot use (protocols, ciphers, SSLOpenSSLConfCmd, engine, FIPS), so mod_ssl stops httpd at start-up",
+  'mixed-content-insecure-urls': "an HTTPS page refers to scripts, styles, images or API calls with http:// URLs",
+  'tls-terminated-upstream': "TLS ends at a load balancer or proxy, so httpd or the application behind it believes the request came over plain HTTP",
+  'ssl-connection-io-failure': "mod_ssl's connection layer could not read, hold or pass on data (client or backend gone, broken response, proxy/ALPN/upgrade handshake)",
 } as const satisfies Record<string, string>;
 
 export type CauseSlug = keyof typeof CAUSES;

@@ -1,0 +1,48 @@
+// What a lab scenario is: a configuration that fails, the real clients that meet it, and the fix.
+import type { ClientCall, ClientContext } from './clients';
+import type { ServerConfig } from './httpd';
+import type { Pki } from './pki';
+
+export interface Ctx {
+  pki: Pki;
+  ports: ClientContext['ports'] & { backend: number };
+  dir: string;
+}
+
+/** What to expect of one client's capture, when it is not "rank the scenario's entry first". */
+export interface CaptureExpectation {
+  entry?: string;
+  uninformative?: string;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  entry: string;
+  /** the failing server; `logLevel` is the one the entry tells readers to set */
+  server: (c: Ctx) => ServerConfig;
+  /** the failure is at start-up: httpd must refuse to start */
+  startFails?: boolean;
+  /** keep what start-up logged (a warning at start) as a capture even when httpd starts */
+  startupLog?: boolean;
+  /** a second server the first one talks to (proxy backends) */
+  backend?: (c: Ctx) => ServerConfig;
+  /** files the scenario needs beside the PKI (an unreadable key, a pass-phrase program) */
+  prepare?: (c: Ctx) => void;
+  /** another program already holding a port (the port-in-use scenario) */
+  occupy?: 'tls';
+  clients: ClientCall[];
+  /** per client kind (or "server-log" / "startup"): the entry expected instead, or why not ranked */
+  expect?: Partial<Record<ClientCall['kind'] | 'server-log' | 'startup', CaptureExpectation>>;
+  fix?: {
+    description: string;
+    from: 'entry-snippet' | 'lab';
+    server?: (c: Ctx) => ServerConfig;
+    /** the backend after the fix, when the fix is there */
+    backend?: (c: Ctx) => ServerConfig;
+    /** clients after the fix (default: the same clients); client-side fixes change these */
+    clients?: ClientCall[];
+    /** the entry's "check that it worked" command, run after the fix (shell, with {HOST} {PORT} {CA}) */
+    check?: { command: string; expect: RegExp };
+  };
+}

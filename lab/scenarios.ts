@@ -1,0 +1,561 @@
+import fs from 'node:fs';
+// The lab's scenarios: one reproducible cause each, with the entry that explains it.
+import type { ClientCall } from './clients';
+import type { ServerConfig } from './httpd';
+import { BACKEND_HOST, HOST } from './pki';
+import type { Ctx, Scenario } from './scenario';
+
+interface VhostOptions {
+  cert?: string;
+  key?: string;
+  chain?: string;
+  /** directives inside the TLS vhost */
+  extra?: string[];
+  /** server-level directives */
+  global?: string[];
+  logLevel?: string;
+  modules?: string[];
+  ssl?: boolean;
+}
+
+/** A TLS vhost for www.example.test on the TLS port, plus a plain vhost on the plain port. */
+export function tlsServer(c: Ctx, o: VhostOptions = {}): ServerConfig {
+  const cert = o.cert ?? c.pki.files.fullchain!;
+  const key = o.key ?? c.pki.leaf.good!.key;
+  return {
+    logLevel: o.logLevel ?? 'warn',
+    ssl: o.ssl,
+    modules: o.modules,
+    body: [
+      ...(o.global ?? []),
+      `Listen 127.0.0.1:${c.ports.plain}`,
+      `<VirtualHost *:${c.ports.plain}>`,
+      `    ServerName ${HOST}`,
+      '</VirtualHost>',
+      `Listen 127.0.0.1:${c.ports.tls}`,
+      `<VirtualHost *:${c.ports.tls}>`,
+      `    ServerName ${HOST}`,
+      '    SSLEngine on',
+      `    SSLCertificateFile ${cert}`,
+      `    SSLCertificateKeyFile ${key}`,
+      ...(o.chain ? [`    SSLCertificateChainFile ${o.chain}`] : []),
+      ...(o.extra ?? []).map((l) => `    ${l}`),
+      '</VirtualHost>',
+    ].join('\n'),
+  };
+}
+
+const curl = (o: Partial<ClientCall> = {}): ClientCall => ({ kind: 'curl', ...o });
+const sClient = (o: Partial<ClientCall> = {}): ClientCall => ({ kind: 's_client', ...o });
+const node = (o: Partial<ClientCall> = {}): ClientCall => ({ kind: 'node', ...o });
+const chrome = (o: Partial<ClientCall> = {}): ClientCall => ({ kind: 'chromium', ...o });
+/** All four clients with the same options. */
+const all = (o: Partial<ClientCall> = {}): ClientCall[] => [curl(o), sClient(o), node(o), chrome(o)];
+
+const reneg = 'OpenSSL-based clients complete a secure renegotiation when they hold a certificate';
+const leaf = (c: Ctx, name: string) => ({ cert: c.pki.leaf[name]!.cert, key: c.pki.leaf[name]!.key, chain: c.pki.intermediate });
+/** The working server: every scenario's fix that is "use the right certificate" ends here. */
+const good = (logLevel = 'warn') => (c: Ctx) => tlsServer(c, { logLevel });
+const startsCheck = { command: 'curl -sS -o /dev/null -w "%{http_code}\\n" --resolve {HOST}:{PORT}:127.0.0.1 --cacert {CA} https://{HOST}:{PORT}/', expect: /^200/ };
+const chainCheck = { command: 'openssl s_client -connect 127.0.0.1:{PORT} -servername {HOST} -showcerts </dev/null 2>/dev/null | grep -E "^ *[0-9] s:"', expect: /1 s:.*Intermediate/ };
+const clientCa = (c: Ctx) => `SSLCACertificateFile ${c.pki.clientCa}`;
+const verifyCheck = { command: 'curl -sS -o /dev/null -w "%{http_code}\\n" --resolve {HOST}:{PORT}:127.0.0.1 --cacert {CA} --cert {PKI}/client-bundle.pem https://{HOST}:{PORT}/secure/', expect: /^200/ };
+
+/** A proxy on the TLS port passing everything to the backend server. */
+function proxyServer(c: Ctx, extra: string[], o: { logLevel?: string } = {}): ServerConfig {
+  return tlsServer(c, { logLevel: o.logLevel ?? 'warn', modules: ['proxy', 'proxy_http'], extra });
+}
+/** The backend serves the same name as the front (ProxyPreserveHost on passes it in SNI and Host). */
+function backendServer(c: Ctx, o: { strictSni?: boolean; cert?: string; key?: string } = {}): ServerConfig {
+  const vhost = (name: string, cert: string, key: string) => [
+    `<VirtualHost *:${c.ports.backend}>`,
+    `    ServerName ${name}`,
+    '    SSLEngine on',
+    `    SSLCertificateFile ${cert}`,
+    `    SSLCertificateKeyFile ${key}`,
+    '</VirtualHost>',
+  ];
+  return {
+    logLevel: 'warn ssl:info',
+    body: [
+      `Listen 127.0.0.1:${c.ports.backend}`,
+      ...(o.strictSni ? ['SSLStrictSNIVHostCheck on'] : []),
+      ...vhost(HOST, o.cert ?? c.pki.files.fullchain!, o.key ?? c.pki.leaf.good!.key),
+      // A second name makes the backend name-based, as on a shared backend.
+      ...vhost(BACKEND_HOST, c.pki.files['backend-fullchain']!, c.pki.leaf.backend!.key),
+    ].join('\n'),
+  };
+}
+const backendUrl = (c: Ctx) => `https://127.0.0.1:${c.ports.backend}/`;
+
+/** Client certificates for one location only: what bug #8051 is about. */
+const perLocation = (c: Ctx, o: { tls: '1.2' | '1.3'; logLevel?: string; extra?: string[]; h2?: boolean; inLocation?: string[] }) =>
+  tlsServer(c, {
+    logLevel: o.logLevel ?? 'warn ssl:info',
+    modules: o.h2 ? ['http2'] : [],
+    extra: [
+      o.tls === '1.2' ? 'SSLProtocol -all +TLSv1.2' : 'SSLProtocol -all +TLSv1.3',
+      ...(o.h2 ? ['Protocols h2 http/1.1'] : []),
+      clientCa(c),
+      ...(o.extra ?? []),
+      `<Location /secure/>`,
+      '    SSLVerifyClient require',
+      '    SSLVerifyDepth 2',
+      ...(o.inLocation ?? []).map((l) => `    ${l}`),
+      '</Location>',
+    ],
+  });
+/** The fix of bug #8051's kind: ask for the certificate at the handshake, for the whole vhost. */
+const wholeVhost = (c: Ctx, tls: '1.2' | '1.3', h2 = false) =>
+  tlsServer(c, { logLevel: 'warn ssl:info', modules: h2 ? ['http2'] : [], extra: [tls === '1.2' ? 'SSLProtocol -all +TLSv1.2' : 'SSLProtocol -all +TLSv1.3', ...(h2 ? ['Protocols h2 http/1.1'] : []), clientCa(c), 'SSLVerifyClient require', 'SSLVerifyDepth 2'] });
+
+export const SCENARIOS: Scenario[] = [
+  // ── Talking to the wrong port ──────────────────────────────────────────────
+  {
+    id: 'plain-http-to-tls-port',
+    title: 'Plain HTTP sent to the TLS port',
+    entry: 'browser-hangs-http-to-https-port',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info' }),
+    clients: [curl({ scheme: 'http' }), node({ scheme: 'http' }), chrome({ scheme: 'http' })],
+    fix: { description: 'Use https:// for the TLS port (or redirect the plain port).', from: 'lab', clients: all() },
+  },
+  {
+    id: 'tls-to-plain-port',
+    title: 'TLS sent to a plain-HTTP port',
+    entry: 'browser-hangs-http-to-https-port',
+    server: (c) => tlsServer(c, { logLevel: 'warn' }),
+    clients: [curl({ port: 'plain', scheme: 'https' }), sClient({ port: 'plain' }), node({ port: 'plain', scheme: 'https' }), chrome({ port: 'plain', scheme: 'https' })],
+    expect: { 'server-log': { uninformative: 'the plain vhost logs the TLS bytes only in its access log' } },
+    fix: { description: 'Point https:// at the port whose vhost has SSLEngine on.', from: 'lab', clients: all() },
+  },
+  // ── Certificates and chains ────────────────────────────────────────────────
+  {
+    id: 'missing-intermediate',
+    title: 'The intermediate CA certificate is not sent',
+    entry: 'incomplete-certificate-chain',
+    server: (c) => tlsServer(c, { cert: c.pki.leaf.good!.cert, logLevel: 'warn ssl:info' }),
+    clients: all(),
+    fix: { description: 'Point SSLCertificateFile at the leaf followed by the intermediate (fullchain).', from: 'lab', server: good('warn ssl:info'), check: chainCheck },
+  },
+  {
+    id: 'chain-wrong-order',
+    title: 'The certificate file starts with the intermediate',
+    entry: 'certificate-chain-wrong-order',
+    startFails: true,
+    server: (c) => tlsServer(c, { cert: c.pki.files['wrong-order'], logLevel: 'warn' }),
+    clients: [],
+    fix: { description: 'Put the server certificate first, then the intermediate.', from: 'lab', server: good(), clients: [curl()], check: chainCheck },
+  },
+  {
+    id: 'expired-certificate',
+    title: 'The server certificate has expired',
+    entry: 'certificate-expired-or-not-yet-valid',
+    server: (c) => tlsServer(c, { ...leaf(c, 'expired'), logLevel: 'warn ssl:info' }),
+    clients: all(),
+    fix: { description: 'Install a renewed certificate and restart.', from: 'lab', server: good(), check: { command: 'echo | openssl s_client -connect 127.0.0.1:{PORT} -servername {HOST} 2>/dev/null | openssl x509 -noout -checkend 0', expect: /will not expire/ } },
+  },
+  {
+    id: 'not-yet-valid-certificate',
+    title: 'The server certificate is not valid yet',
+    entry: 'certificate-expired-or-not-yet-valid',
+    server: (c) => tlsServer(c, { ...leaf(c, 'not-yet-valid'), logLevel: 'warn ssl:info' }),
+    clients: all(),
+    fix: { description: 'Install a certificate whose validity has begun (check the clock of the machine that issued it).', from: 'lab', server: good(), check: { command: 'echo | openssl s_client -connect 127.0.0.1:{PORT} -servername {HOST} 2>/dev/null | openssl x509 -noout -startdate', expect: /notBefore=/ } },
+  },
+  {
+    id: 'wrong-name',
+    title: 'The certificate is for another name',
+    entry: 'certificate-name-mismatch',
+    server: (c) => tlsServer(c, { ...leaf(c, 'wrong-name'), logLevel: 'warn ssl:info' }),
+    clients: [curl(), sClient({ args: ['-verify_hostname', 'www.example.test'] }), node(), chrome()],
+    fix: { description: 'Install a certificate whose subjectAltName lists the name clients use.', from: 'lab', server: good(), check: { command: 'echo | openssl s_client -connect 127.0.0.1:{PORT} -servername {HOST} 2>/dev/null | openssl x509 -noout -ext subjectAltName', expect: /DNS:www\.example\.test/ } },
+  },
+  {
+    id: 'cn-only-certificate',
+    title: 'The certificate names the host only in its CN',
+    entry: 'certificate-name-mismatch',
+    server: (c) => tlsServer(c, { ...leaf(c, 'cn-only'), logLevel: 'warn ssl:info' }),
+    clients: [curl({ succeeds: 'OpenSSL still falls back to the CN when a certificate has no subjectAltName' }), node({ succeeds: 'Node still falls back to the CN when a certificate has no subjectAltName' }), chrome()],
+    fix: { description: 'Reissue the certificate with a subjectAltName.', from: 'lab', server: good() },
+  },
+  {
+    id: 'wildcard-too-deep',
+    title: 'A wildcard certificate asked for a name two labels deep',
+    entry: 'wildcard-certificate-scope',
+    server: (c) => tlsServer(c, { ...leaf(c, 'wildcard'), logLevel: 'warn ssl:info' }),
+    clients: [curl({ host: 'shop.www.example.test' }), node({ host: 'shop.www.example.test' }), chrome({ host: 'shop.www.example.test' })],
+    fix: { description: 'Add the deeper name to the certificate, or use a name one label under the wildcard.', from: 'lab', clients: [curl({ host: 'shop.example.test' }), node({ host: 'shop.example.test' }), chrome({ host: 'shop.example.test' })] },
+  },
+  {
+    id: 'self-signed-certificate',
+    title: 'A self-signed certificate',
+    entry: 'self-signed-or-private-ca-not-trusted',
+    server: (c) => tlsServer(c, { cert: c.pki.leaf['self-signed']!.cert, key: c.pki.leaf['self-signed']!.key, logLevel: 'warn ssl:info' }),
+    clients: all(),
+    fix: { description: 'Use a certificate from a CA the clients trust.', from: 'lab', server: good() },
+  },
+  {
+    id: 'private-ca-not-trusted',
+    title: 'A certificate from a private CA the client does not trust',
+    entry: 'self-signed-or-private-ca-not-trusted',
+    server: (c) => tlsServer(c, { ...leaf(c, 'private'), chain: undefined, logLevel: 'warn ssl:info' }),
+    clients: all({ trust: 'system' }),
+    expect: { curl: { entry: 'self-signed-or-private-ca-not-trusted' } },
+    fix: { description: 'Give the clients the private root (curl --cacert, NODE_EXTRA_CA_CERTS, the system store).', from: 'lab', clients: [curl({ trust: 'private' }), sClient({ trust: 'private' }), node({ trust: 'private' })] },
+  },
+  // ── Keys and files ─────────────────────────────────────────────────────────
+  {
+    id: 'key-does-not-match',
+    title: 'The private key belongs to another certificate',
+    entry: 'key-matches-certificate',
+    startFails: true,
+    server: (c) => tlsServer(c, { key: c.pki.files['mismatched-key'] }),
+    clients: [],
+    fix: { description: 'Point SSLCertificateKeyFile at the key of this certificate.', from: 'lab', server: good(), clients: [curl()], check: { command: 'diff <(openssl x509 -in {PKI}/good.pem -noout -pubkey) <(openssl pkey -in {PKI}/good.key -pubout) && echo match', expect: /match/ } },
+  },
+  {
+    id: 'encrypted-key-no-dialog',
+    title: 'An encrypted key with no terminal to ask the pass phrase',
+    entry: 'passphrase-prompt-at-startup',
+    startFails: true,
+    prepare: (c) => {
+      fs.writeFileSync(`${c.dir}/passphrase.sh`, '#!/bin/sh\necho lab-secret\n');
+      fs.chmodSync(`${c.dir}/passphrase.sh`, 0o755);
+    },
+    server: (c) => tlsServer(c, { key: c.pki.files['encrypted-key'] }),
+    clients: [],
+    fix: { description: 'Remove the pass phrase from the key, or give httpd an SSLPassPhraseDialog exec: program.', from: 'lab', server: (c) => tlsServer(c, { global: [`SSLPassPhraseDialog exec:${c.dir}/passphrase.sh`], key: c.pki.files['encrypted-key'] }), clients: [curl()] },
+  },
+  {
+    id: 'certificate-file-missing',
+    title: 'SSLCertificateFile names a file that does not exist',
+    entry: 'certificate-file-permissions',
+    startFails: true,
+    server: (c) => tlsServer(c, { cert: `${c.pki.dir}/www.example.test.pem` }),
+    clients: [],
+    fix: { description: 'Point the directive at the file that exists.', from: 'lab', server: good(), clients: [curl()] },
+  },
+  {
+    id: 'key-file-unreadable',
+    title: 'httpd cannot read the key file',
+    entry: 'certificate-file-permissions',
+    startFails: true,
+    // Owned by root, mode 600: the server user (nobody in the lab) cannot open it.
+    prepare: (c) => {
+      fs.copyFileSync(c.pki.leaf.good!.key, `${c.dir}/unreadable.key`);
+      fs.chmodSync(`${c.dir}/unreadable.key`, 0o600);
+    },
+    server: (c) => tlsServer(c, { key: `${c.dir}/unreadable.key` }),
+    clients: [],
+    fix: { description: 'Make the key readable by the user httpd starts as (root on a normal start).', from: 'lab', server: good(), clients: [curl()] },
+  },
+  {
+    id: 'certificate-in-der',
+    title: 'The certificate file is DER, not PEM',
+    entry: 'wrong-certificate-file-or-format',
+    startFails: true,
+    server: (c) => tlsServer(c, { cert: c.pki.files.der }),
+    clients: [],
+    fix: { description: 'Convert it: openssl x509 -inform DER -in cert.der -out cert.pem.', from: 'lab', server: good(), clients: [curl()], check: { command: 'openssl x509 -inform DER -in {PKI}/good.der -noout -subject', expect: /subject=/ } },
+  },
+  {
+    id: 'certificate-and-key-swapped',
+    title: 'Certificate and key directives point at each other\'s files',
+    entry: 'wrong-certificate-file-or-format',
+    startFails: true,
+    server: (c) => tlsServer(c, { cert: c.pki.leaf.good!.key, key: c.pki.files.fullchain }),
+    clients: [],
+    fix: { description: 'SSLCertificateFile takes the certificate, SSLCertificateKeyFile the key.', from: 'lab', server: good(), clients: [curl()] },
+  },
+  {
+    id: 'no-certificate',
+    title: 'SSLEngine on with no certificate',
+    entry: 'no-certificate-configured',
+    startFails: true,
+    server: (c) => {
+      const conf = tlsServer(c);
+      return { ...conf, body: conf.body.split('\n').filter((l) => !/SSLCertificate(Key)?File/.test(l)).join('\n') };
+    },
+    clients: [],
+    fix: { description: 'Give the vhost SSLCertificateFile and SSLCertificateKeyFile.', from: 'lab', server: good(), clients: [curl()] },
+  },
+  {
+    id: 'key-too-small',
+    title: 'A 1024-bit RSA key under OpenSSL 3',
+    entry: 'openssl-3-security-level',
+    startFails: true,
+    server: (c) => tlsServer(c, leaf(c, 'weak-1024')),
+    clients: [],
+    fix: { description: 'Issue a 2048-bit (or larger) key and certificate.', from: 'lab', server: good(), clients: [curl()], check: { command: 'openssl x509 -in {PKI}/good.pem -noout -text | grep "Public-Key"', expect: /2048 bit/ } },
+  },
+  // ── Protocol and ciphers ───────────────────────────────────────────────────
+  {
+    id: 'protocol-client-too-old',
+    title: 'The server allows only TLS 1.3; the client stops at TLS 1.2',
+    entry: 'protocol-version-mismatch',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: ['SSLProtocol -all +TLSv1.3'] }),
+    clients: [curl({ args: ['--tls-max', '1.2'] }), sClient({ args: ['-tls1_2'] }), node({ node: { maxVersion: 'TLSv1.2' } })],
+    fix: { description: 'Allow TLS 1.2 and 1.3 on the server.', from: 'lab', server: (c) => tlsServer(c, { extra: ['SSLProtocol -all +TLSv1.2 +TLSv1.3'] }) },
+  },
+  {
+    id: 'protocol-server-too-old',
+    title: 'The server allows only TLS 1.2; the client insists on TLS 1.3',
+    entry: 'protocol-version-mismatch',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: ['SSLProtocol -all +TLSv1.2'] }),
+    clients: [curl({ args: ['--tlsv1.3'] }), sClient({ args: ['-tls1_3'] }), node({ node: { minVersion: 'TLSv1.3' } })],
+    fix: { description: 'Allow TLS 1.3 on the server.', from: 'lab', server: (c) => tlsServer(c, { extra: ['SSLProtocol -all +TLSv1.2 +TLSv1.3'] }) },
+  },
+  {
+    id: 'no-shared-cipher',
+    title: 'No cipher suite both sides accept (TLS 1.2)',
+    entry: 'no-shared-cipher',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: ['SSLProtocol -all +TLSv1.2', 'SSLCipherSuite ECDHE-RSA-AES256-GCM-SHA384'] }),
+    clients: [curl({ args: ['--tls-max', '1.2', '--ciphers', 'ECDHE-RSA-AES128-GCM-SHA256'] }), sClient({ args: ['-tls1_2', '-cipher', 'ECDHE-RSA-AES128-GCM-SHA256'] }), node({ node: { maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256' } })],
+    fix: { description: 'Use a cipher list with the modern AEAD suites (Mozilla intermediate).', from: 'lab', server: (c) => tlsServer(c, { extra: ['SSLProtocol -all +TLSv1.2', 'SSLCipherSuite ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384'] }) },
+  },
+  // ── Client certificates ────────────────────────────────────────────────────
+  {
+    id: 'client-cert-not-sent',
+    title: 'A client certificate is required and the client sends none',
+    entry: 'client-certificate-verification-failed',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: [clientCa(c), 'SSLVerifyClient require'] }),
+    clients: [curl(), sClient(), node(), chrome()],
+    fix: { description: 'Give the client its certificate and key.', from: 'lab', clients: [curl({ cert: 'client' }), sClient({ cert: 'client' }), node({ cert: 'client' })] },
+  },
+  {
+    id: 'client-cert-unknown-ca',
+    title: 'The client certificate comes from a CA the server does not know',
+    entry: 'client-certificate-verification-failed',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: [clientCa(c), 'SSLVerifyClient require'] }),
+    clients: [curl({ cert: 'client-other-ca' }), sClient({ cert: 'client-other-ca' }), node({ cert: 'client-other-ca' })],
+    fix: { description: 'Issue the client certificate from the CA named in SSLCACertificateFile (or add its CA there).', from: 'lab', clients: [curl({ cert: 'client' }), sClient({ cert: 'client' }), node({ cert: 'client' })] },
+  },
+  {
+    id: 'client-cert-expired',
+    title: 'The client certificate has expired',
+    entry: 'client-certificate-verification-failed',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: [clientCa(c), 'SSLVerifyClient require'] }),
+    clients: [curl({ cert: 'client-expired' }), sClient({ cert: 'client-expired' }), node({ cert: 'client-expired' })],
+    fix: { description: 'Renew the client certificate.', from: 'lab', clients: [curl({ cert: 'client' }), sClient({ cert: 'client' }), node({ cert: 'client' })] },
+  },
+  {
+    id: 'client-verify-depth-too-small',
+    title: 'SSLVerifyDepth 0 refuses a CA-issued client certificate',
+    entry: 'client-certificate-chain-too-long',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: [clientCa(c), 'SSLVerifyClient require', 'SSLVerifyDepth 0'] }),
+    clients: [curl({ cert: 'client' }), sClient({ cert: 'client' }), node({ cert: 'client' })],
+    fix: { description: 'Raise SSLVerifyDepth to the length of the client chain.', from: 'lab', server: (c) => tlsServer(c, { extra: [clientCa(c), 'SSLVerifyClient require', 'SSLVerifyDepth 2'] }) },
+  },
+  {
+    id: 'verify-client-without-ca',
+    title: 'SSLVerifyClient require with no CA to verify against',
+    entry: 'no-ca-for-client-verification',
+    startupLog: true,
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: ['SSLVerifyClient require'] }),
+    clients: [curl({ cert: 'client' }), sClient({ cert: 'client' }), node({ cert: 'client' })],
+    fix: { description: 'Name the CA that issues client certificates: SSLCACertificateFile.', from: 'lab', server: (c) => tlsServer(c, { extra: [clientCa(c), 'SSLVerifyClient require'] }), clients: [curl({ cert: 'client' })] },
+  },
+  // ── Per-location client certificates: renegotiation and post-handshake auth ─
+  {
+    id: 'per-location-verify-tls12',
+    title: 'Per-location SSLVerifyClient under TLS 1.2: a renegotiation',
+    entry: 'per-directory-client-certificate-renegotiation',
+    server: (c) => perLocation(c, { tls: '1.2', logLevel: 'warn ssl:info' }),
+    clients: [
+      curl({ path: '/secure/', cert: 'client', succeeds: reneg }),
+      sClient({ path: '/secure/', cert: 'client', succeeds: reneg }),
+      node({ path: '/secure/', cert: 'client', succeeds: reneg }),
+      curl({ path: '/secure/' }),
+      chrome({ path: '/secure/' }),
+    ],
+    fix: { description: 'Ask for the certificate at the handshake: SSLVerifyClient at the vhost level (or optional there, require in the location).', from: 'lab', server: (c) => wholeVhost(c, '1.2'), clients: [curl({ path: '/secure/', cert: 'client' }), sClient({ path: '/secure/', cert: 'client' }), node({ path: '/secure/', cert: 'client' })], check: verifyCheck },
+  },
+  {
+    id: 'per-location-verify-tls13',
+    title: 'Per-location SSLVerifyClient under TLS 1.3: post-handshake auth',
+    entry: 'tls13-post-handshake-auth',
+    server: (c) => perLocation(c, { tls: '1.3', logLevel: 'warn ssl:info' }),
+    clients: [curl({ path: '/secure/' }), sClient({ path: '/secure/', cert: 'client' }), node({ path: '/secure/', cert: 'client' }), chrome({ path: '/secure/' })],
+    fix: { description: 'Ask for the certificate at the handshake for the whole vhost.', from: 'lab', server: (c) => wholeVhost(c, '1.3'), clients: [curl({ path: '/secure/', cert: 'client' }), sClient({ path: '/secure/', cert: 'client' }), node({ path: '/secure/', cert: 'client' })], check: verifyCheck },
+  },
+  {
+    id: 'per-location-verify-tls13-pha',
+    title: 'Per-location SSLVerifyClient under TLS 1.3 with post-handshake auth offered',
+    entry: 'tls13-post-handshake-auth',
+    server: (c) => perLocation(c, { tls: '1.3', logLevel: 'warn ssl:info' }),
+    clients: [curl({ path: '/secure/' }), sClient({ path: '/secure/', args: ['-enable_pha'] })],
+    fix: { description: 'Send the client certificate (post-handshake auth then succeeds).', from: 'lab', clients: [curl({ path: '/secure/', cert: 'client' }), sClient({ path: '/secure/', cert: 'client', args: ['-enable_pha'] })] },
+  },
+  {
+    id: 'renegotiation-buffer-413',
+    title: 'A large POST to a location that renegotiates',
+    entry: 'renegotiation-buffer-413',
+    server: (c) => perLocation(c, { tls: '1.2', logLevel: 'warn ssl:info' }),
+    clients: [curl({ path: '/secure/', cert: 'client', body: 200_000 })],
+    fix: { description: 'Raise SSLRenegBufferSize in the location (or ask for the certificate at the handshake).', from: 'lab', server: (c) => perLocation(c, { tls: '1.2', inLocation: ['SSLRenegBufferSize 1048576'] }) },
+  },
+  // ── HTTP/2 ─────────────────────────────────────────────────────────────────
+  {
+    id: 'http2-weak-cipher',
+    title: 'HTTP/2 negotiated over a cipher HTTP/2 forbids',
+    entry: 'http2-inadequate-security',
+    server: (c) => tlsServer(c, { logLevel: 'warn http2:info', modules: ['http2'], extra: ['Protocols h2 http/1.1', 'SSLProtocol -all +TLSv1.2', 'SSLCipherSuite AES128-SHA'] }),
+    clients: [curl({ args: ['--http2'], succeeds: 'httpd 2.4.71 (mod_http2 2.0.42) serves HTTP/2 over this cipher; only browsers refuse it' }), chrome()],
+    expect: { 'server-log': { uninformative: 'httpd accepts the connection and logs nothing' } },
+    fix: { description: 'Put the AEAD (GCM/ChaCha20) suites in SSLCipherSuite.', from: 'lab', server: (c) => tlsServer(c, { modules: ['http2'], extra: ['Protocols h2 http/1.1', 'SSLProtocol -all +TLSv1.2', 'SSLCipherSuite ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA'] }) },
+  },
+  {
+    id: 'http2-per-location-client-cert',
+    title: 'HTTP/2 with a per-location client certificate',
+    entry: 'http2-client-certificate-http-1-1-required',
+    server: (c) => perLocation(c, { tls: '1.2', h2: true, logLevel: 'warn http2:debug ssl:info' }),
+    clients: [curl({ path: '/secure/', cert: 'client', args: ['--http2', '-v'], succeeds: 'curl retries over HTTP/1.1 and renegotiates; -v shows the HTTP/2 refusal', expect: {} }), chrome({ path: '/secure/' })],
+    fix: { description: 'Ask for the certificate at the handshake for the whole vhost.', from: 'lab', server: (c) => wholeVhost(c, '1.2', true), clients: [curl({ path: '/secure/', cert: 'client', args: ['--http2'] })], check: verifyCheck },
+  },
+  // ── Names, SNI and virtual hosts ───────────────────────────────────────────
+  {
+    id: 'sni-host-mismatch-421',
+    title: 'SNI names one vhost, the Host header another',
+    entry: 'misdirected-request-421-sni-host-mismatch',
+    server: (c) => {
+      const conf = tlsServer(c, { logLevel: 'warn ssl:info' });
+      return { ...conf, body: `${conf.body}\n<VirtualHost *:${c.ports.tls}>\n    ServerName other.example.test\n    SSLEngine on\n    SSLCertificateFile ${c.pki.leaf.other!.cert}\n    SSLCertificateKeyFile ${c.pki.leaf.other!.key}\n    SSLCertificateChainFile ${c.pki.intermediate}\n    SSLProtocol -all +TLSv1.3\n</VirtualHost>` };
+    },
+    clients: [curl({ args: ['-H', 'Host: other.example.test'] }), node({ node: { headers: { Host: 'other.example.test' } } })],
+    fix: { description: 'Send the same name in SNI and Host (or give both vhosts the same TLS settings).', from: 'lab', clients: [curl({ host: 'other.example.test' }), node({ host: 'other.example.test' })] },
+  },
+  {
+    id: 'no-sni-strict',
+    title: 'A client without SNI meets SSLStrictSNIVHostCheck on',
+    entry: 'misdirected-request-421-sni-host-mismatch',
+    server: (c) => {
+      const conf = tlsServer(c, { logLevel: 'warn ssl:info', global: ['SSLStrictSNIVHostCheck on'] });
+      return { ...conf, body: `${conf.body}\n<VirtualHost *:${c.ports.tls}>\n    ServerName other.example.test\n    SSLEngine on\n    SSLCertificateFile ${c.pki.leaf.other!.cert}\n    SSLCertificateKeyFile ${c.pki.leaf.other!.key}\n    SSLCertificateChainFile ${c.pki.intermediate}\n</VirtualHost>` };
+    },
+    clients: [sClient({ noSni: true, args: ['-verify_hostname', 'www.example.test'] }), curl({ noSni: true, args: ['-k'] })],
+    fix: { description: 'Make the client send SNI (use the name, not the IP address).', from: 'lab', clients: [sClient(), curl()] },
+  },
+  {
+    id: 'no-sni-default-certificate',
+    title: 'A client without SNI gets the first vhost\'s certificate',
+    entry: 'sni-default-vhost-wrong-certificate',
+    server: (c) => {
+      const conf = tlsServer(c, { logLevel: 'warn ssl:info' });
+      return { ...conf, body: `${conf.body}\n<VirtualHost *:${c.ports.tls}>\n    ServerName other.example.test\n    SSLEngine on\n    SSLCertificateFile ${c.pki.leaf.other!.cert}\n    SSLCertificateKeyFile ${c.pki.leaf.other!.key}\n    SSLCertificateChainFile ${c.pki.intermediate}\n</VirtualHost>` };
+    },
+    clients: [sClient({ host: 'other.example.test', noSni: true, args: ['-verify_hostname', 'other.example.test'] }), curl({ host: 'other.example.test', noSni: true, args: ['-H', 'Host: other.example.test'] })],
+    fix: { description: 'Send SNI (every current client does when it connects by name).', from: 'lab', clients: [sClient({ host: 'other.example.test' }), curl({ host: 'other.example.test' })] },
+  },
+  // ── Reverse proxy to an https:// backend ───────────────────────────────────
+  {
+    id: 'proxy-backend-not-verified',
+    title: 'The proxy cannot verify the backend certificate (an internal CA)',
+    entry: 'proxy-backend-certificate-verification',
+    backend: (c) => backendServer(c, { cert: c.pki.leaf.private!.cert, key: c.pki.leaf.private!.key }),
+    server: (c) => proxyServer(c, ['SSLProxyEngine on', 'SSLProxyVerify require', `SSLProxyCACertificateFile ${c.pki.root}`, 'ProxyPreserveHost on', `ProxyPass / ${backendUrl(c)}`], { logLevel: 'warn ssl:info proxy:info' }),
+    clients: [curl(), chrome()],
+    fix: { description: 'Give the proxy the CA that issued the backend certificate: SSLProxyCACertificateFile.', from: 'lab', server: (c) => proxyServer(c, ['SSLProxyEngine on', 'SSLProxyVerify require', `SSLProxyCACertificateFile ${c.pki.privateRoot}`, 'ProxyPreserveHost on', `ProxyPass / ${backendUrl(c)}`]) },
+  },
+  {
+    id: 'proxy-verify-depth',
+    title: 'SSLProxyVerifyDepth too small for the backend chain',
+    entry: 'proxy-backend-certificate-verification',
+    backend: (c) => backendServer(c),
+    server: (c) => proxyServer(c, ['SSLProxyEngine on', 'SSLProxyVerify require', 'SSLProxyVerifyDepth 0', `SSLProxyCACertificateFile ${c.pki.root}`, 'ProxyPreserveHost on', `ProxyPass / ${backendUrl(c)}`], { logLevel: 'warn ssl:info proxy:info' }),
+    clients: [curl()],
+    fix: { description: 'Raise SSLProxyVerifyDepth to the backend chain length.', from: 'lab', server: (c) => proxyServer(c, ['SSLProxyEngine on', 'SSLProxyVerify require', 'SSLProxyVerifyDepth 2', `SSLProxyCACertificateFile ${c.pki.root}`, 'ProxyPreserveHost on', `ProxyPass / ${backendUrl(c)}`]) },
+  },
+  {
+    id: 'proxy-backend-needs-sni',
+    title: 'The backend requires SNI and the proxy connects by IP address',
+    entry: 'proxy-backend-sni',
+    backend: (c) => backendServer(c, { strictSni: true }),
+    server: (c) => proxyServer(c, ['SSLProxyEngine on', 'SSLProxyCheckPeerName off', `ProxyPass / ${backendUrl(c)}`], { logLevel: 'warn ssl:info proxy:info' }),
+    clients: [curl()],
+    fix: { description: 'Send the site name to the backend (ProxyPreserveHost on, or a name in the ProxyPass URL), so that SNI is sent; check the peer name again.', from: 'lab', server: (c) => proxyServer(c, ['SSLProxyEngine on', 'ProxyPreserveHost on', `ProxyPass / ${backendUrl(c)}`]) },
+  },
+  {
+    id: 'proxy-sslproxyengine-off',
+    title: 'An https:// backend without SSLProxyEngine on',
+    entry: 'proxy-https-backend-sslproxyengine',
+    backend: (c) => backendServer(c),
+    server: (c) => proxyServer(c, ['ProxyPreserveHost on', `ProxyPass / ${backendUrl(c)}`], { logLevel: 'warn' }),
+    clients: [curl(), chrome()],
+    fix: { description: 'SSLProxyEngine on in the vhost that proxies.', from: 'lab', server: (c) => proxyServer(c, ['SSLProxyEngine on', 'ProxyPreserveHost on', `ProxyPass / ${backendUrl(c)}`]) },
+  },
+  {
+    id: 'redirect-loop-behind-proxy',
+    title: 'A backend that redirects to https:// behind a TLS-terminating proxy',
+    entry: 'redirect-loop-behind-tls-proxy',
+    backend: (c) => ({
+      logLevel: 'warn',
+      ssl: false,
+      body: [`Listen 127.0.0.1:${c.ports.backend}`, `<VirtualHost *:${c.ports.backend}>`, '    ServerName www.example.test', '    RewriteEngine on', '    RewriteCond %{HTTPS} !=on', '    RewriteRule ^ https://%{HTTP_HOST}%{REQUEST_URI} [R=301,L]', '</VirtualHost>'].join('\n'),
+    }),
+    server: (c) => proxyServer(c, ['ProxyPreserveHost on', `ProxyPass / http://127.0.0.1:${c.ports.backend}/`], { logLevel: 'warn' }),
+    clients: [curl({ follow: true }), chrome()],
+    expect: { 'server-log': { uninformative: 'neither httpd logs anything: every request is answered with a 301' } },
+  },
+  // ── OCSP stapling ──────────────────────────────────────────────────────────
+  {
+    id: 'stapling-no-ocsp-url',
+    title: 'OCSP stapling on, and the certificate names no OCSP responder',
+    entry: 'lets-encrypt-ocsp-end-must-staple',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', global: [`SSLStaplingCache shmcb:${c.dir}/server/logs/stapling(32768)`], extra: ['SSLUseStapling on'] }),
+    startupLog: true,
+    clients: [sClient({ args: ['-status'], succeeds: 'the handshake works without a stapled response' })],
+    fix: { description: 'Turn SSLUseStapling off for certificates without an OCSP URL.', from: 'lab', server: good(), clients: [curl()] },
+  },
+  {
+    id: 'stapling-responder-down',
+    title: 'OCSP stapling with a responder that does not answer',
+    entry: 'ocsp-stapling-errors',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', global: [`SSLStaplingCache shmcb:${c.dir}/server/logs/stapling(32768)`], extra: ['SSLUseStapling on', `SSLStaplingForceURL http://127.0.0.1:${c.ports.front}/`, 'SSLStaplingResponderTimeout 2'] }),
+    clients: [sClient({ args: ['-status'], succeeds: 'the handshake works without a stapled response' }), curl({ succeeds: 'curl does not ask for a stapled response' })],
+    fix: { description: 'Point stapling at a responder that answers, or turn it off.', from: 'lab', server: good() },
+  },
+  // ── Start-up ───────────────────────────────────────────────────────────────
+  {
+    id: 'mod-ssl-not-loaded',
+    title: 'SSL directives without mod_ssl loaded',
+    entry: 'invalid-command-sslengine-module-not-loaded',
+    startFails: true,
+    server: (c) => tlsServer(c, { ssl: false }),
+    clients: [],
+    fix: { description: 'Load mod_ssl (a2enmod ssl on Debian).', from: 'lab', server: good(), clients: [curl()] },
+  },
+  {
+    id: 'port-already-in-use',
+    title: 'The TLS port is already taken by another program',
+    entry: 'startup-configuration-errors',
+    startFails: true,
+    occupy: 'tls',
+    server: (c) => tlsServer(c),
+    clients: [],
+    fix: { description: 'Stop the other program, or Listen on a free port.', from: 'lab', server: good(), clients: [curl()] },
+  },
+  {
+    id: 'session-cache-not-configured',
+    title: 'No SSLSessionCache',
+    entry: 'session-cache-not-configured',
+    startupLog: true,
+    server: (c) => tlsServer(c, { logLevel: 'warn' }),
+    clients: [curl({ succeeds: 'the site works; only session resumption is missing' })],
+    fix: { description: 'Configure a session cache.', from: 'lab', server: (c) => tlsServer(c, { global: [`SSLSessionCache shmcb:${c.dir}/server/logs/ssl_scache(512000)`] }) },
+  },
+  // ── Noise ──────────────────────────────────────────────────────────────────
+  {
+    id: 'scanner-noise',
+    title: 'Scanners and health checks that open and drop connections',
+    entry: 'handshake-noise-from-scanners',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info' }),
+    clients: [
+      { kind: 'raw' },
+      // a TLS record header and nothing more, then a plain-text probe, then random bytes
+      { kind: 'raw', bytes: '160301' },
+      { kind: 'raw', bytes: '4f5054494f4e53202a20525453502f312e300d0a0d0a' },
+      { kind: 'raw', bytes: '8a1f33c2d90e5b7a44e1099fd2c3b0aa' },
+      curl({ args: ['--tls-max', '1.1', '--tlsv1.0'], expect: { entry: 'protocol-version-mismatch' } }),
+    ],
+  },
+];
