@@ -26,3 +26,9 @@ export async function highlightToHast(code: string, lang: string): Promise<Eleme
   const root = h.codeToHast(code, { lang: GRAMMAR[lang] ?? 'text', themes: THEMES, defaultColor: 'light' }) as Root;
   return root.children.find((n): n is Element => n.type === 'element')!;
 }
+
+/** The same highlighting as HTML, for code that is not MDX (the lab's captured configurations). */
+export async function highlightToHtml(code: string, lang: string): Promise<string> {
+  const h = await getHighlighter();
+  return h.codeToHtml(code, { lang: GRAMMAR[lang] ?? 'text', themes: THEMES, defaultColor: 'light' });
+}

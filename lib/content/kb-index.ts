@@ -18,16 +18,17 @@ export function buildKbIndex(entries: Entry[]): KbIndex {
       .filter((e) => e.symptoms.length > 0 || e.logCodes.length > 0)
       .map((e) => ({
         slug: e.slug,
+        kind: e.kind,
         title: e.title,
         url: e.url,
         summary: e.summary,
         causes: e.causes,
         symptoms: [
-          ...e.symptoms.map((s) => ({ where: s.where, codes: s.codes ?? [], match: s.match, versions: s.versions })),
+          ...e.symptoms.map((s) => ({ where: s.where, codes: s.codes ?? [], match: s.match, versions: s.versions, ...(s.generic && { generic: true }), ...(s.primary && { primary: true }) })),
           // Every code an entry explains is also a symptom of it, in each of its wordings.
           ...e.logCodes.flatMap((lc) => [
-            { where: 'server-log', codes: [lc.code] },
-            ...(lc.wording ?? []).map((w) => ({ where: 'server-log', codes: [], match: w })),
+            { where: 'server-log', codes: [lc.code], ...(lc.generic && { generic: true }) },
+            ...(lc.wording ?? []).map((w) => ({ where: 'server-log', codes: [], match: w, ...(lc.generic && { generic: true }) })),
           ]),
         ],
         fix: fixSnippet(e.body),

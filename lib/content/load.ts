@@ -32,7 +32,7 @@ export function entryUrl(kind: Frontmatter['kind'], slug: string): string {
   return `/${kind === 'case' ? 'cases' : 'faq'}/${slug}/`;
 }
 
-function fieldName(p: readonly PropertyKey[]): string {
+export function fieldName(p: readonly PropertyKey[]): string {
   return p.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || 'frontmatter';
 }
 

@@ -44,6 +44,13 @@ export const symptomSchema = z
     match: nonEmpty.optional(),
     clients: z.array(nonEmpty).optional(),
     versions: nonEmpty.optional(),
+    /**
+     * Seen on connections that fail for any reason, or on none (a connection opened or closed):
+     * weak evidence alone, so it never outweighs a line that names the reason.
+     */
+    generic: z.boolean().optional(),
+    /** several entries list this text and this one should be read first (the usual cause) */
+    primary: z.boolean().optional(),
   })
   .strict()
   .refine((s) => (s.codes?.length ?? 0) > 0 || s.match !== undefined, {
@@ -62,6 +69,8 @@ export const logCodeSchema = z
     meaning: nonEmpty.max(240, 'at most 240 characters: one line'),
     /** other wordings of the message in other releases, matched like a symptom's `match` */
     wording: z.array(nonEmpty).optional(),
+    /** logged whatever the reason (like a symptom's `generic`): weak evidence alone */
+    generic: z.boolean().optional(),
   })
   .strict();
 

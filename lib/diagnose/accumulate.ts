@@ -4,6 +4,34 @@ import { clip } from './text';
 
 const MAX_EVIDENCE = 20;
 
+/**
+ * How much a log line's level says: the line that stopped start-up (emerg) or failed a request
+ * (error) weighs more than a warning logged on every start, whatever each entry lists.
+ */
+const LEVEL_FACTOR: Record<string, number> = { emerg: 1.5, alert: 1.5, crit: 1.5, error: 1.25 };
+// "[time] [module:level]" or "[time] [level]" at the start of an error_log line; bounded, no backtracking.
+const LEVEL = /^\[[^\]]{1,64}\] \[(?:[a-z_0-9]{1,32}:)?([a-z]{4,6})\]/;
+
+export function levelFactor(text: string): number {
+  const m = text.charCodeAt(0) === 91 ? LEVEL.exec(text) : null;
+  return (m && LEVEL_FACTOR[m[1]!]) || 1;
+}
+
+/**
+ * The same words mean different things by who wrote them: "alert unknown ca" in the server's log
+ * is the client refusing the server's chain; in curl's output it is the server refusing the
+ * client's certificate. A symptom seen on the other side's kind of line counts half.
+ */
+const OTHER_SIDE = 0.5;
+export function sideFactor(text: string, where: string): number {
+  const serverLine = text.charCodeAt(0) === 91 && LEVEL.test(text);
+  if (serverLine) return where === 'client' || where === 'browser' ? OTHER_SIDE : 1;
+  return where === 'server-log' ? OTHER_SIDE : 1;
+}
+
+/** A case tells one incident: it leads only on what sets it apart, not on shared evidence. */
+export const CASE_FACTOR = 0.85;
+
 interface SymptomSeen {
   how: Hit['how'];
   weight: number;
@@ -23,12 +51,29 @@ interface PerEntry {
   lastLine: number;
 }
 
+/**
+ * One line is one observation: an entry that lists both a line's code and its wording gets its
+ * strongest symptom in full and the others at SECONDARY, not once per pattern it happens to list.
+ */
+const SECONDARY = 0.3;
+export function lineWeights(hits: Hit[]): Map<Hit, number> {
+  const w = (h: Hit) => (h.how === 'fuzzy' ? 2 : h.pattern.weight);
+  const best = new Map<number, Hit>();
+  for (const h of hits) {
+    const b = best.get(h.pattern.entry);
+    if (!b || w(h) > w(b)) best.set(h.pattern.entry, h);
+  }
+  return new Map(hits.map((h) => [h, best.get(h.pattern.entry) === h ? w(h) : w(h) * SECONDARY]));
+}
+
 /** Collects the hits of many lines into per-entry evidence; shared by paste and CLI summary. */
 export class FindingAccumulator {
   private readonly byEntry = new Map<number, PerEntry>();
 
   add(hits: Hit[], line: number, text: string, time?: string): void {
     const touched = new Set<number>();
+    const factor = hits.length ? levelFactor(text) : 1;
+    const weights = lineWeights(hits);
     for (const h of hits) {
       const ei = h.pattern.entry;
       let a = this.byEntry.get(ei);
@@ -42,7 +87,7 @@ export class FindingAccumulator {
           a.lastLine = line;
         }
       }
-      const weight = h.how === 'fuzzy' ? 2 : h.pattern.weight;
+      const weight = weights.get(h)! * factor * sideFactor(text, h.pattern.where);
       const prev = a.symptoms.get(h.pattern.symptom);
       if (!prev) a.symptoms.set(h.pattern.symptom, { how: h.how, weight, count: 1, label: h.pattern.label });
       else {
@@ -88,6 +133,7 @@ export class FindingAccumulator {
       for (const s of a.symptoms.values()) score += s.weight + Math.log2(s.count) * 0.5;
       const story = stories.get(ei);
       if (story) score += 4 * story.steps.length;
+      if (e.kind === 'case') score *= CASE_FACTOR;
       return {
         slug: e.slug,
         title: e.title,

@@ -13,6 +13,8 @@ export interface Pattern {
   how: 'code' | 'message';
   /** how specific the pattern is: shared by many entries, it says less about each */
   weight: number;
+  /** where the symptom shows (server-log, startup, browser, client, proxy) */
+  where: string;
 }
 
 export interface Matcher {
@@ -31,13 +33,18 @@ export interface Matcher {
 }
 
 const BASE = { code: 10, message: 6 } as const;
+/** A generic symptom (a connection opened, closed or aborted) is worth less than a reason. */
+const GENERIC = 1.5;
+/** The entry to read first when several list the same text: a small lead over the others. */
+const PRIMARY = 2;
 
 export function buildMatcher(index: KbIndex): Matcher {
-  const raw: Omit<Pattern, 'weight'>[] = [];
+  const raw: (Omit<Pattern, 'weight'> & { generic?: boolean; primary?: boolean })[] = [];
   index.entries.forEach((e, ei) =>
     e.symptoms.forEach((s, si) => {
-      for (const c of s.codes) raw.push({ entry: ei, symptom: si, text: norm(c), label: c, how: 'code' });
-      if (s.match) raw.push({ entry: ei, symptom: si, text: norm(s.match), label: s.match, how: 'message' });
+      const common = { entry: ei, symptom: si, where: s.where, generic: s.generic, primary: s.primary };
+      for (const c of s.codes) raw.push({ ...common, text: norm(c), label: c, how: 'code' });
+      if (s.match) raw.push({ ...common, text: norm(s.match), label: s.match, how: 'message' });
     }),
   );
   // Specificity: a text that several entries list is weaker evidence for each of them.
@@ -45,7 +52,7 @@ export function buildMatcher(index: KbIndex): Matcher {
   for (const p of raw) owners.set(p.text, (owners.get(p.text) ?? new Set()).add(p.entry));
   const patterns: Pattern[] = raw
     .filter((p) => p.text.length >= 3)
-    .map((p) => ({ ...p, weight: BASE[p.how] / Math.sqrt(owners.get(p.text)!.size) }));
+    .map(({ generic, primary, ...p }) => ({ ...p, weight: (generic ? GENERIC : BASE[p.how]) / Math.sqrt(owners.get(p.text)!.size) + (primary ? PRIMARY : 0) }));
   const byKey = new Map<string, Pattern[]>();
   for (const p of patterns) byKey.set(p.text, [...(byKey.get(p.text) ?? []), p]);
   const knownCodes = [...new Set(patterns.filter((p) => p.how === 'code').map((p) => p.label))];

@@ -48,6 +48,8 @@ export interface LogLine {
 /** What the knowledge base says about one entry, in the form diagnosis needs. */
 export interface KbEntry {
   slug: string;
+  /** a case is one incident: on the same evidence, the general entry comes first */
+  kind?: 'faq' | 'error' | 'case';
   title: string;
   url: string;
   summary: string;
@@ -63,6 +65,10 @@ export interface KbSymptom {
   codes: string[];
   match?: string;
   versions?: string;
+  /** seen whatever the cause: weak evidence alone */
+  generic?: boolean;
+  /** among entries listing the same text, the one to read first */
+  primary?: boolean;
 }
 
 export interface KbIndex {
