@@ -10,6 +10,7 @@ import { Mdx } from './Mdx';
 import { StatusBadge } from './StatusBadge';
 import { SymptomBlock } from './SymptomBlock';
 import { Toc } from './Toc';
+import { LabReproduction } from './lab/LabReproduction';
 
 function formatDate(iso: string): string {
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -67,6 +68,7 @@ export async function EntryPage({ entry }: { entry: Entry }) {
           </dl>
         </header>
         <SymptomBlock symptoms={entry.symptoms} />
+        <LabReproduction slug={entry.slug} />
         <div className="prose prose-slate max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none prose-pre:bg-transparent prose-pre:p-0">
           <Mdx code={code} />
         </div>

@@ -20,7 +20,8 @@ test('browse from the home page to an entry and copy its snippet', async ({ page
   await expect(page.getByRole('navigation', { name: 'Table of contents' }).getByRole('link').first()).toBeVisible();
   await expect(page.getByText(/Last updated/)).toBeVisible();
 
-  const block = page.locator('figure[data-lang="sh"]').first();
+  // The entry's own snippets (.prose), not those folded in the lab's reproductions.
+  const block = page.locator('.prose figure[data-lang="sh"]').first();
   const expected = (await block.locator('pre').innerText()).trim();
   await block.getByRole('button', { name: 'Copy' }).click();
   await expect(block.getByRole('button', { name: 'Copied' })).toBeVisible();
@@ -59,7 +60,7 @@ test.describe('with JavaScript off', () => {
     await page.goto(at('/faq/browser-hangs-http-to-https-port/'));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'You see this when…' })).toBeVisible();
-    await expect(page.locator('figure pre').first()).toBeVisible();
+    await expect(page.locator('.prose figure pre').first()).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Related' })).toBeVisible();
     // Buttons that need JavaScript are not offered when it is off.
     await expect(page.getByRole('button', { name: 'Copy' })).toHaveCount(0);

@@ -31,7 +31,7 @@ export interface ClientCall {
   /** this client is expected to succeed even against the broken server: why (shown with the capture) */
   succeeds?: string;
   /** what to expect of this capture instead of the scenario's entry ranked first */
-  expect?: { entry?: string; uninformative?: string };
+  expect?: { entry?: string; because?: string; uninformative?: string };
   /** curl: follow redirects */
   follow?: boolean;
 }
@@ -128,7 +128,8 @@ export async function nodeClient(c: ClientCall, ctx: ClientContext): Promise<Cli
     `const o = ${JSON.stringify(opts)};`,
     ca && mod === 'https' ? `o.ca = fs.readFileSync(${JSON.stringify(ca)});` : '',
     cert ? `o.cert = fs.readFileSync(${JSON.stringify(cert)}); o.key = o.cert;` : '',
-    `require('${mod}').get(o, (res) => { console.log(res.statusCode + ' ' + res.statusMessage); res.resume(); res.on('end', () => process.exit(res.statusCode < 300 ? 0 : 3)); })`,
+    // An error page's text is what a script's author would log next to the status.
+    `require('${mod}').get(o, (res) => { let b = ''; console.log(res.statusCode + ' ' + res.statusMessage); res.on('data', (d) => (b += d)); res.on('end', () => { if (res.statusCode >= 300) console.log(b.replace(/<[^>]*>/g, '').replace(/\\n\\s*\\n/g, '\\n').trim()); process.exit(res.statusCode < 300 ? 0 : 3); }); })`,
     `  .on('error', (e) => { throw e; });`,
   ].filter(Boolean).join('\n');
   const file = path.join(ctx.tmp, 'node-client.js');

@@ -22,10 +22,15 @@ const SHOWN = { tls: 8443, plain: 8080, front: 9443, backend: 9444 } as const;
 export const LAB_ROOT_SHOWN = '/etc/handshake-lab';
 
 interface Outcome {
-  scenario: LabScenario;
+  scenario: LabScenario | null;
   problems: string[];
   ms: number;
+  /** not reproducible on this machine: why */
+  skipped?: string;
 }
+
+/** Lines this machine logs on every start whatever the scenario (see Scenario.machineNoise). */
+const MACHINE_NOISE = /^.*\bAH01882: .*(?:\n|$)/gm;
 
 async function runScenario(s: Scenario, pki: Pki, base: string, browser: () => Promise<Browser>): Promise<Outcome> {
   const started = Date.now();
@@ -34,12 +39,13 @@ async function runScenario(s: Scenario, pki: Pki, base: string, browser: () => P
   const ports = { tls: await freePort(), plain: await freePort(), front: await freePort(), backend: await freePort() };
   const ctx: Ctx = { pki, ports, dir };
   const norm = new Normaliser({
-    paths: [[pki.dir, `${LAB_ROOT_SHOWN}/pki`], [dir, LAB_ROOT_SHOWN], [base, LAB_ROOT_SHOWN]],
+    paths: [[pki.dir, `${LAB_ROOT_SHOWN}/pki`], [path.join(dir, 'backend'), `${LAB_ROOT_SHOWN}/backend`], [path.join(dir, 'server'), LAB_ROOT_SHOWN], [dir, LAB_ROOT_SHOWN], [base, LAB_ROOT_SHOWN]],
     ports: (Object.keys(SHOWN) as (keyof typeof SHOWN)[]).map((k) => [ports[k], SHOWN[k]]),
   });
   const cctx: ClientContext = { pki, ports, host: HOST, browser, tmp: dir };
   const problems: string[] = [];
   const captures: Capture[] = [];
+  const clean = (t: string) => (s.machineNoise === 'keep' ? t : t.replace(MACHINE_NOISE, '')).trim();
   const expectFor = (k: string) => s.expect?.[k as keyof NonNullable<Scenario['expect']>] ?? {};
   const httpd = new Httpd(path.join(dir, 'server'));
   const backend = s.backend ? new Httpd(path.join(dir, 'backend')) : null;
@@ -62,17 +68,23 @@ async function runScenario(s: Scenario, pki: Pki, base: string, browser: () => P
       if (st.ok) problems.push('httpd started, but the scenario expects start-up to fail');
       await httpd.settle(50);
       const text = [st.out.trim(), httpd.logSinceMark().trim()].filter(Boolean).join('\n');
-      captures.push({ source: 'startup', command: 'apache2 -k start', text: norm.text(text), ...expectFor('startup') });
+      captures.push({ source: 'startup', command: 'apache2 -k start', text: norm.text(clean(text)), ...expectFor('startup') });
     } else if (!st.ok) {
       problems.push(`httpd did not start: ${st.out}\n${httpd.logSinceMark()}`);
     } else {
       if (s.startupLog) {
         await httpd.settle(50);
-        captures.push({ source: 'startup', command: 'apache2 -k start', text: norm.text([st.out.trim(), httpd.logSinceMark().trim()].filter(Boolean).join('\n')), ...expectFor('startup') });
+        const text = [st.out.trim(), httpd.logSinceMark().trim()].filter(Boolean).join('\n');
+        if (s.onlyIf && !s.onlyIf.test(text)) {
+          await httpd.stop();
+          return { scenario: null, problems: [], ms: Date.now() - started, skipped: `start-up did not log ${s.onlyIf.source} on this machine` };
+        }
+        captures.push({ source: 'startup', command: 'apache2 -k start', text: norm.text(clean(text)), ...expectFor('startup') });
       }
       // The readiness probe's own connection is logged too: let it land, then start reading.
       await httpd.settle(80);
       httpd.markLog();
+      backend?.markLog();
       for (const c of s.clients) {
         const r = await runClient(c, cctx);
         await httpd.settle(60);
@@ -83,8 +95,11 @@ async function runScenario(s: Scenario, pki: Pki, base: string, browser: () => P
       }
       await httpd.settle(60);
       const log = httpd.logSinceMark().trim();
-      if (log) captures.push({ source: 'server-log', command: `tail ${LAB_ROOT_SHOWN}/logs/error.log  # LogLevel ${conf.logLevel}`, text: norm.text(log), ...expectFor('server-log') });
+      if (log) captures.push({ source: 'server-log', command: `tail ${LAB_ROOT_SHOWN}/logs/error.log  # LogLevel ${conf.logLevel}`, text: norm.text(clean(log)), ...expectFor('server-log') });
       else if (!expectFor('server-log').uninformative && !s.startupLog) problems.push('the server logged nothing at this LogLevel');
+      // Behind a proxy, the backend's own log often names the reason the front only relays.
+      const blog = clean(backend?.logSinceMark() ?? '');
+      if (blog) captures.push({ source: 'server-log', command: `tail ${LAB_ROOT_SHOWN}/backend/logs/error.log  # the backend, LogLevel ${s.backend!(ctx).logLevel}`, text: norm.text(blog), ...(s.expect?.['backend-log'] ?? {}) });
     }
     await httpd.stop();
     blocker?.close();
@@ -139,7 +154,7 @@ async function runScenario(s: Scenario, pki: Pki, base: string, browser: () => P
   }
 }
 
-function clientCapture(r: ClientResult, norm: Normaliser, e: { entry?: string; uninformative?: string }): Capture {
+function clientCapture(r: ClientResult, norm: Normaliser, e: { entry?: string; because?: string; uninformative?: string }): Capture {
   return { source: r.source as Capture['source'], command: norm.text(r.command), text: norm.text(r.text.trim()), ...e };
 }
 
@@ -173,10 +188,18 @@ async function main() {
   const picked = only.length ? SCENARIOS.filter((s) => only.includes(s.id)) : SCENARIOS;
   fs.mkdirSync(OUT, { recursive: true });
   let failed = 0;
+  const written: string[] = [];
   for (const s of picked) {
-    const o = await runScenario(s, pki, base, getBrowser).catch((e: Error) => ({ scenario: null, problems: [e.stack ?? String(e)], ms: 0 }));
-    if (o.scenario) fs.writeFileSync(path.join(OUT, `${s.id}.json`), JSON.stringify(o.scenario, null, 2) + '\n');
-    const mark = o.problems.length ? 'FAIL' : 'ok  ';
+    const o: Outcome = await runScenario(s, pki, base, getBrowser).catch((e: Error) => ({ scenario: null, problems: [e.stack ?? String(e)], ms: 0 }));
+    if (o.scenario) {
+      fs.writeFileSync(path.join(OUT, `${s.id}.json`), JSON.stringify(o.scenario, null, 2) + '\n');
+      written.push(s.id);
+    }
+    const mark = o.skipped ? 'skip' : o.problems.length ? 'FAIL' : 'ok  ';
+    if (o.skipped) {
+      console.log(`skip ${s.id}: ${o.skipped}`);
+      continue;
+    }
     if (o.problems.length) failed++;
     console.log(`${mark} ${s.id} (${(o.ms / 1000).toFixed(1)} s)${o.problems.map((p) => `\n     - ${p.split('\n').slice(0, 6).join('\n       ')}`).join('')}`);
   }
@@ -185,7 +208,7 @@ async function main() {
   if (!only.length) {
     const { checkSnippets } = await import('./snippets');
     const snippets = await checkSnippets();
-    const labRun: LabRun = { environment: env, scenarios: SCENARIOS.map((s) => s.id), snippets };
+    const labRun: LabRun = { environment: env, scenarios: written, snippets };
     fs.writeFileSync(path.join(OUT, 'lab.json'), JSON.stringify(labRun, null, 2) + '\n');
     // Captures of scenarios that no longer exist would be shown as real: remove them.
     for (const f of fs.readdirSync(OUT)) if (f.endsWith('.json') && f !== 'lab.json' && !labRun.scenarios.includes(f.slice(0, -5))) fs.rmSync(path.join(OUT, f));

@@ -12,6 +12,8 @@ export interface Ctx {
 /** What to expect of one client's capture, when it is not "rank the scenario's entry first". */
 export interface CaptureExpectation {
   entry?: string;
+  /** required with `entry`: why the text cannot point at the scenario's own entry */
+  because?: string;
   uninformative?: string;
 }
 
@@ -23,6 +25,13 @@ export interface Scenario {
   server: (c: Ctx) => ServerConfig;
   /** the failure is at start-up: httpd must refuse to start */
   startFails?: boolean;
+  /**
+   * Keep warnings this machine logs at every start (AH01882, an OpenSSL older than the one mod_ssl
+   * was built with). Other scenarios drop them: they belong to the machine, not the scenario.
+   */
+  machineNoise?: 'keep';
+  /** only reproducible where start-up logged this (else the scenario is skipped, and says so) */
+  onlyIf?: RegExp;
   /** keep what start-up logged (a warning at start) as a capture even when httpd starts */
   startupLog?: boolean;
   /** a second server the first one talks to (proxy backends) */
@@ -33,7 +42,7 @@ export interface Scenario {
   occupy?: 'tls';
   clients: ClientCall[];
   /** per client kind (or "server-log" / "startup"): the entry expected instead, or why not ranked */
-  expect?: Partial<Record<ClientCall['kind'] | 'server-log' | 'startup', CaptureExpectation>>;
+  expect?: Partial<Record<ClientCall['kind'] | 'server-log' | 'startup' | 'backend-log', CaptureExpectation>>;
   fix?: {
     description: string;
     from: 'entry-snippet' | 'lab';

@@ -1,5 +1,6 @@
 // Validates and compiles every entry; the build runs this first so bad content stops it
 // with the file, the field and what was expected. `--json` prints a summary object.
+import path from 'node:path';
 import { loadEntries } from '../lib/content/load';
 import { compileMdx } from '../lib/content/mdx';
 import { ContentError } from '../lib/content/problems';
@@ -7,6 +8,9 @@ import { CONTENT_ROOT } from '../lib/content/kb';
 import { ORIGINS } from '../lib/content/origins';
 import { WARN_OR_ABOVE } from '../lib/content/schema';
 import { loadWizard } from '../lib/wizard/load';
+import { buildKbIndex } from '../lib/content/kb-index';
+import { LAB_ROOT, loadLab } from '../lib/lab/load';
+import { labMisses, labSummary } from '../lib/lab/summary';
 
 async function main() {
   const json = process.argv.includes('--json');
@@ -23,6 +27,11 @@ async function main() {
   // The wizard of the real knowledge base must be whole: a broken tree stops the build too.
   const wizard = root === CONTENT_ROOT ? loadWizard(entries).report : undefined;
   if (wizard?.problems.length) throw new Error(`the wizard tree (content/wizard/tree.ts) is broken:\n  ${wizard.problems.join('\n  ')}`);
+  // The real-httpd lab's captures (content/lab/, absent until `npm run lab` ran): a bad file or an
+  // entry slug that no longer exists stops the build; captures the engine ranks wrongly are reported.
+  const lab = loadLab(root === CONTENT_ROOT ? LAB_ROOT : path.join(root, 'lab'));
+  const index = buildKbIndex(entries);
+  const labFigures = labSummary(lab, index, entries.map((e) => e.slug));
   const count = (f: (e: (typeof entries)[number]) => boolean) => entries.filter(f).length;
   const summary = {
     entries: entries.length,
@@ -38,9 +47,25 @@ async function main() {
       ah: entries.reduce((n, e) => n + e.logCodes.length, 0),
       ahWarnOrAbove: entries.reduce((n, e) => n + e.logCodes.filter((c) => WARN_OR_ABOVE.includes(c.level)).length, 0),
     },
+    lab: labFigures,
   };
   if (json) console.log(JSON.stringify(summary));
-  else console.log(`content ok: ${summary.entries} entries (${summary.origins.answered}/${summary.origins.total} seed questions answered, ${summary.symptoms} symptoms) in ${Date.now() - started} ms`);
+  else {
+    console.log(`content ok: ${summary.entries} entries (${summary.origins.answered}/${summary.origins.total} seed questions answered, ${summary.symptoms} symptoms) in ${Date.now() - started} ms`);
+    const l = labFigures;
+    console.log(
+      lab.run
+        ? `lab (${lab.run.environment.date}): ${l.scenarios} scenarios reproduce ${l.entriesReproduced} entries; ${l.capturesDiagnosedFirst}/${l.captures} captures diagnosed first; ${l.fixesVerified} fixes verified; ${l.snippetsChecked} snippets checked, ${l.snippetsFailing} failing`
+        : `lab: no captures (${path.join(lab.dir, 'lab.json')} absent; \`npm run lab\` writes it)`,
+    );
+    // Not fatal: a miss is work for the knowledge base or the engine, not broken content.
+    // The build log shows a few; --lab-misses lists them all.
+    const misses = labMisses(lab, index);
+    const shown = process.argv.includes('--lab-misses') ? misses : misses.slice(0, 5);
+    for (const m of shown)
+      console.log(`  lab miss: ${m.file}: captures[${m.capture}] (${m.source}): expected ${m.expected} first, got ${m.got ?? 'no finding'}`);
+    if (shown.length < misses.length) console.log(`  … and ${misses.length - shown.length} more lab misses: npm run check:content -- --lab-misses`);
+  }
 }
 
 main().catch((err: unknown) => {

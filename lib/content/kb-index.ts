@@ -27,7 +27,8 @@ export function buildKbIndex(entries: Entry[]): KbIndex {
           ...e.symptoms.map((s) => ({ where: s.where, codes: s.codes ?? [], match: s.match, versions: s.versions, ...(s.generic && { generic: true }), ...(s.primary && { primary: true }) })),
           // Every code an entry explains is also a symptom of it, in each of its wordings.
           ...e.logCodes.flatMap((lc) => [
-            { where: 'server-log', codes: [lc.code], ...(lc.generic && { generic: true }) },
+            // The owner of a code is the entry to read first for it (unless the code is generic).
+            { where: 'server-log', codes: [lc.code], ...(lc.generic ? { generic: true } : { owner: true }) },
             ...(lc.wording ?? []).map((w) => ({ where: 'server-log', codes: [], match: w, ...(lc.generic && { generic: true }) })),
           ]),
         ],

@@ -52,18 +52,37 @@ interface PerEntry {
 }
 
 /**
- * One line is one observation: an entry that lists both a line's code and its wording gets its
- * strongest symptom in full and the others at SECONDARY, not once per pattern it happens to list.
+ * One line is one observation. Per entry it counts each symptom once (its strongest pattern), the
+ * strongest symptom in full and the others at SECONDARY, and a symptom whose texts another one
+ * already matched on this line not at all: listing one text under two symptoms adds nothing.
  */
 const SECONDARY = 0.3;
-export function lineWeights(hits: Hit[]): Map<Hit, number> {
+export function lineHits(hits: Hit[]): { hit: Hit; weight: number }[] {
+  if (hits.length === 0) return [];
   const w = (h: Hit) => (h.how === 'fuzzy' ? 2 : h.pattern.weight);
-  const best = new Map<number, Hit>();
+  const byEntry = new Map<number, Map<number, { hit: Hit; texts: Set<string> }>>();
   for (const h of hits) {
-    const b = best.get(h.pattern.entry);
-    if (!b || w(h) > w(b)) best.set(h.pattern.entry, h);
+    let symptoms = byEntry.get(h.pattern.entry);
+    if (!symptoms) byEntry.set(h.pattern.entry, (symptoms = new Map()));
+    const g = symptoms.get(h.pattern.symptom);
+    if (!g) symptoms.set(h.pattern.symptom, { hit: h, texts: new Set([h.pattern.text]) });
+    else {
+      g.texts.add(h.pattern.text);
+      if (w(h) > w(g.hit)) g.hit = h;
+    }
   }
-  return new Map(hits.map((h) => [h, best.get(h.pattern.entry) === h ? w(h) : w(h) * SECONDARY]));
+  const out: { hit: Hit; weight: number }[] = [];
+  for (const symptoms of byEntry.values()) {
+    const seen = new Set<string>();
+    let first = true;
+    for (const g of [...symptoms.values()].sort((a, b) => w(b.hit) - w(a.hit))) {
+      if ([...g.texts].every((t) => seen.has(t))) continue;
+      for (const t of g.texts) seen.add(t);
+      out.push({ hit: g.hit, weight: w(g.hit) * (first ? 1 : SECONDARY) });
+      first = false;
+    }
+  }
+  return out;
 }
 
 /** Collects the hits of many lines into per-entry evidence; shared by paste and CLI summary. */
@@ -73,8 +92,7 @@ export class FindingAccumulator {
   add(hits: Hit[], line: number, text: string, time?: string): void {
     const touched = new Set<number>();
     const factor = hits.length ? levelFactor(text) : 1;
-    const weights = lineWeights(hits);
-    for (const h of hits) {
+    for (const { hit: h, weight: w } of lineHits(hits)) {
       const ei = h.pattern.entry;
       let a = this.byEntry.get(ei);
       if (!a) this.byEntry.set(ei, (a = { evidence: [], cited: new Set(), symptoms: new Map(), lines: 0, lastLine: 0 }));
@@ -87,7 +105,7 @@ export class FindingAccumulator {
           a.lastLine = line;
         }
       }
-      const weight = weights.get(h)! * factor * sideFactor(text, h.pattern.where);
+      const weight = w * factor * sideFactor(text, h.pattern.where);
       const prev = a.symptoms.get(h.pattern.symptom);
       if (!prev) a.symptoms.set(h.pattern.symptom, { how: h.how, weight, count: 1, label: h.pattern.label });
       else {
@@ -110,7 +128,7 @@ export class FindingAccumulator {
    */
   repeat(hits: Hit[], times: number, lastLine: number, lastTime?: string): void {
     const touched = new Set<number>();
-    for (const h of hits) {
+    for (const { hit: h } of lineHits(hits)) {
       const a = this.byEntry.get(h.pattern.entry);
       const seen = a?.symptoms.get(h.pattern.symptom);
       if (!a || !seen) continue; // never add()ed: nothing to repeat
@@ -131,9 +149,10 @@ export class FindingAccumulator {
       const e = index.entries[ei]!;
       let score = 0;
       for (const s of a.symptoms.values()) score += s.weight + Math.log2(s.count) * 0.5;
+      // A case yields on shared symptoms; its story (the order it was seen in) counts in full.
+      if (e.kind === 'case') score *= CASE_FACTOR;
       const story = stories.get(ei);
       if (story) score += 4 * story.steps.length;
-      if (e.kind === 'case') score *= CASE_FACTOR;
       return {
         slug: e.slug,
         title: e.title,

@@ -37,12 +37,14 @@ const BASE = { code: 10, message: 6 } as const;
 const GENERIC = 1.5;
 /** The entry to read first when several list the same text: a small lead over the others. */
 const PRIMARY = 2;
+/** The entry that owns a code (logCodes) leads on it by a little less than a named primary. */
+const OWNER = 1;
 
 export function buildMatcher(index: KbIndex): Matcher {
-  const raw: (Omit<Pattern, 'weight'> & { generic?: boolean; primary?: boolean })[] = [];
+  const raw: (Omit<Pattern, 'weight'> & { generic?: boolean; primary?: boolean; owner?: boolean })[] = [];
   index.entries.forEach((e, ei) =>
     e.symptoms.forEach((s, si) => {
-      const common = { entry: ei, symptom: si, where: s.where, generic: s.generic, primary: s.primary };
+      const common = { entry: ei, symptom: si, where: s.where, generic: s.generic, primary: s.primary, owner: s.owner };
       for (const c of s.codes) raw.push({ ...common, text: norm(c), label: c, how: 'code' });
       if (s.match) raw.push({ ...common, text: norm(s.match), label: s.match, how: 'message' });
     }),
@@ -52,7 +54,7 @@ export function buildMatcher(index: KbIndex): Matcher {
   for (const p of raw) owners.set(p.text, (owners.get(p.text) ?? new Set()).add(p.entry));
   const patterns: Pattern[] = raw
     .filter((p) => p.text.length >= 3)
-    .map(({ generic, primary, ...p }) => ({ ...p, weight: (generic ? GENERIC : BASE[p.how]) / Math.sqrt(owners.get(p.text)!.size) + (primary ? PRIMARY : 0) }));
+    .map(({ generic, primary, owner, ...p }) => ({ ...p, weight: (generic ? GENERIC : BASE[p.how]) / Math.sqrt(owners.get(p.text)!.size) + (primary ? PRIMARY : owner ? OWNER : 0) }));
   const byKey = new Map<string, Pattern[]>();
   for (const p of patterns) byKey.set(p.text, [...(byKey.get(p.text) ?? []), p]);
   const knownCodes = [...new Set(patterns.filter((p) => p.how === 'code').map((p) => p.label))];

@@ -120,7 +120,13 @@ export const RECOGNISERS: Recogniser[] = [
     // curl: (60) SSL certificate problem: unable to get local issuer certificate
     // The message is read by a lookahead, so the tokens inside it are recognised too.
     re: /\bcurl: \((\d{1,3})\)(?= ?([^\n]{0,200}))/g,
-    read: (m) => ({ value: `curl (${m[1]})`, keys: [(m[2] ?? '').trim()].filter(Boolean) }),
+    // An alert read by SSL_read came after the handshake (a renegotiation or post-handshake auth
+    // the server asked for), not during it: a key of its own tells the two apart.
+    read: (m) => {
+      const rest = (m[2] ?? '').trim();
+      const late = /\bSSL_read: .{0,80}?((?:sslv3|tlsv1|tlsv13|ssl\/tls) alert [a-z ]{3,40}?)(?:,|$)/.exec(rest);
+      return { value: `curl (${m[1]})`, keys: [rest, ...(late ? [`SSL_read ${late[1]}`] : [])].filter(Boolean) };
+    },
   },
   {
     kind: 'client-error',

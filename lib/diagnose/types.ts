@@ -69,6 +69,8 @@ export interface KbSymptom {
   generic?: boolean;
   /** among entries listing the same text, the one to read first */
   primary?: boolean;
+  /** the entry explains this code (logCodes): it leads on it */
+  owner?: boolean;
 }
 
 export interface KbIndex {

@@ -17,6 +17,7 @@ export const captureSchema = z
     // May be empty: a client that printed nothing is a capture too (and then `uninformative`).
     text: z.string(),
     entry: slug.optional(),
+    because: nonEmpty.optional(),
     uninformative: nonEmpty.optional(),
   })
   .strict();
@@ -40,7 +41,14 @@ export const scenarioSchema = z
       .strict()
       .optional(),
   })
-  .strict();
+  .strict()
+  // A capture that expects another entry than its scenario's says why: never a silent exception.
+  .superRefine((sc, ctx) =>
+    sc.captures.forEach((c, i) => {
+      if (c.entry && c.entry !== sc.entry && !c.because)
+        ctx.addIssue({ code: 'custom', path: ['captures', i, 'because'], message: `expects ${c.entry} instead of the scenario's ${sc.entry}: say why in "because"` });
+    }),
+  );
 
 export const runSchema = z
   .object({

@@ -147,5 +147,5 @@ export function placeSnippet(code: string, ctx: SnippetContext, o: { port: numbe
 
 /** httpd's answer when a directive is fine but not in this kind of section. */
 export function isContextError(output: string): boolean {
-  return /not allowed here|cannot occur within|must occur within|not allowed in .* context|only (?:valid|allowed) in/i.test(output);
+  return /not allowed here|cannot occur within|must occur within|not allowed in [^\n]{0,80}? context|only (?:valid|allowed) in/i.test(output);
 }

@@ -18,6 +18,8 @@ export interface Capture {
   text: string;
   /** the entry the engine must rank first on this capture (defaults to the scenario's entry) */
   entry?: string;
+  /** why this capture's first entry differs from the scenario's: the text cannot tell them apart */
+  because?: string;
   /**
    * Set when the text is what a working server prints, or otherwise says nothing about the failure
    * (e.g. a client that reports only "connection closed"): the engine is not asked to rank it.

@@ -6,6 +6,7 @@ import { getEntry } from '@/lib/content/kb';
 import { WHERE_LABELS } from '@/lib/content/schema';
 import { Breadcrumbs } from '@/components/Breadcrumbs';
 import { StatusBadge } from '@/components/StatusBadge';
+import { SeenOnRealServer } from '@/components/lab/SeenOnRealServer';
 
 type Params = { params: Promise<{ code: string }> };
 
@@ -57,6 +58,8 @@ export default async function ErrorCodePage({ params }: Params) {
           explained by {explainers.length} entr{explainers.length === 1 ? 'y' : 'ies'}.
         </p>
       </header>
+
+      <SeenOnRealServer code={code.code} />
 
       <section aria-labelledby="where-heading" className="my-6 rounded-lg border border-slate-200 bg-slate-50 p-4 dark:border-slate-800 dark:bg-slate-900">
         <h2 id="where-heading" className="mt-0 mb-3 text-lg font-semibold">Where you see it</h2>
