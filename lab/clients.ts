@@ -20,7 +20,9 @@ export interface ClientCall {
   /** whom the client trusts: the lab root (default), only the system store, or the private root */
   trust?: Trust;
   /** client certificate bundle (curl, s_client, node) */
-  cert?: 'client' | 'client-expired' | 'client-other-ca';
+  cert?: 'client' | 'client-expired' | 'client-other-ca' | 'client-weak';
+  /** chromium: what the page's console reported (mixed content, blocked requests) counts as the failure */
+  console?: boolean;
   /** no SNI (s_client -noservername, curl to the IP) */
   noSni?: boolean;
   /** extra arguments for curl or s_client; for node, options merged into the request */
@@ -145,6 +147,10 @@ export async function chromium(c: ClientCall, ctx: ClientContext): Promise<Clien
   const browser = await ctx.browser();
   const context = await browser.newContext();
   const page = await context.newPage();
+  const consoleLines: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') consoleLines.push(`${m.type()}: ${m.text()}`);
+  });
   let text: string;
   let ok = false;
   try {
@@ -152,6 +158,11 @@ export async function chromium(c: ClientCall, ctx: ClientContext): Promise<Clien
     const body = (await page.locator('body').innerText({ timeout: 2000 }).catch(() => '')).trim();
     ok = (res?.status() ?? 0) >= 200 && (res?.status() ?? 0) < 300;
     text = `${res?.status()} ${res?.statusText()}\n${body}`;
+    if (c.console) {
+      await page.waitForTimeout(300);
+      if (consoleLines.length) ok = false;
+      text = `${text}\n${consoleLines.map((l) => `console ${l}`).join('\n')}`.trim();
+    }
   } catch (e) {
     // Playwright's message starts with the net::ERR_* code Chromium reported.
     text = String((e as Error).message).split('\n')[0]!.replace(/^page\.goto: /, '');

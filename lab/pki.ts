@@ -111,6 +111,7 @@ export function makePki(dir: string): Pki {
     { name: 'client', cn: 'alice', issuer: 'clientCa', client: true },
     { name: 'client-expired', cn: 'bob', issuer: 'clientCa', client: true, start: new Date(now - 400 * day), end: new Date(now - 35 * day) },
     { name: 'client-other-ca', cn: 'mallory', issuer: 'clientCa', client: true },
+    { name: 'client-weak', cn: 'carol', issuer: 'clientCa', client: true, bits: 1024 },
   ];
   const leaf: Pki['leaf'] = {};
   for (const s of specs) {
@@ -136,6 +137,7 @@ export function makePki(dir: string): Pki {
     'client-bundle': write('client-bundle.pem', read('client.pem') + read('client.key')),
     'client-expired-bundle': write('client-expired-bundle.pem', read('client-expired.pem') + read('client-expired.key')),
     'client-other-ca-bundle': write('client-other-ca-bundle.pem', read('client-other-ca.pem') + read('client-other-ca.key')),
+    'client-weak-bundle': write('client-weak-bundle.pem', read('client-weak.pem') + read('client-weak.key')),
     'trusted-bundle': write('trusted-bundle.pem', read('root.pem')),
     // A key that belongs to another certificate.
     'mismatched-key': f('other.key'),
@@ -144,6 +146,9 @@ export function makePki(dir: string): Pki {
   files.der = f('good.der');
   ossl(dir, ['pkey', '-in', f('good.key'), '-aes256', '-passout', 'pass:lab-secret', '-out', f('good-encrypted.key')]);
   files['encrypted-key'] = f('good-encrypted.key');
+  // 1024-bit Diffie-Hellman parameters, PKCS#3 as `openssl dhparam` writes them (a few seconds).
+  ossl(dir, ['dhparam', '-out', f('dh1024.pem'), '1024']);
+  files.dh1024 = f('dh1024.pem');
   // Everything world-readable: httpd runs as an unprivileged user in the lab.
   for (const n of fs.readdirSync(dir)) fs.chmodSync(path.join(dir, n), fs.statSync(path.join(dir, n)).isDirectory() ? 0o755 : 0o644);
 

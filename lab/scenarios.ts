@@ -601,6 +601,128 @@ export const SCENARIOS: Scenario[] = [
     clients: [curl({ succeeds: 'the site works; only session resumption is missing' })],
     fix: { description: 'Configure a session cache.', from: 'lab', server: (c) => tlsServer(c, { global: [`SSLSessionCache shmcb:${c.dir}/server/logs/ssl_scache(512000)`] }) },
   },
+  // ── More of what administrators meet ───────────────────────────────────────
+  {
+    id: 'sni-unknown-name',
+    title: 'A client asks for a name no vhost serves: no unrecognized_name alert, the first vhost answers',
+    entry: 'sni-default-vhost-wrong-certificate',
+    server: (c) => {
+      const conf = tlsServer(c, { logLevel: 'warn ssl:debug', global: ['SSLStrictSNIVHostCheck on'] });
+      return { ...conf, body: `${conf.body}\n<VirtualHost *:${c.ports.tls}>\n    ServerName other.example.test\n    SSLEngine on\n    SSLCertificateFile ${c.pki.leaf.other!.cert}\n    SSLCertificateKeyFile ${c.pki.leaf.other!.key}\n</VirtualHost>` };
+    },
+    clients: [
+      curl({ host: 'shop.example.test', expect: { entry: 'certificate-name-mismatch', because: 'the client sees only a certificate for another name; httpd sent no unrecognized_name alert (AH02044 at debug is the only trace)' } }),
+      sClient({ host: 'shop.example.test', succeeds: 's_client does not check names: it shows httpd answering with the first vhost and no alert' }),
+      node({ host: 'shop.example.test', expect: { entry: 'certificate-name-mismatch', because: 'Node sees only a certificate for another name' } }),
+    ],
+    fix: { description: 'Serve the name: a ServerAlias on the vhost whose certificate covers it (or a certificate that does).', from: 'lab', clients: [curl(), sClient(), node()] },
+  },
+  {
+    id: 'dh-parameters-1024',
+    title: 'A 1024-bit Diffie-Hellman group, refused by OpenSSL 3 at start-up',
+    entry: 'dh-parameters-too-small',
+    startFails: true,
+    server: (c) => tlsServer(c, { logLevel: 'warn', extra: ['SSLProtocol -all +TLSv1.2', 'SSLCipherSuite DHE-RSA-AES128-GCM-SHA256', `SSLOpenSSLConfCmd DHParameters "${c.pki.files.dh1024}"`] }),
+    clients: [],
+    fix: { description: 'Drop the 1024-bit group: without DHParameters OpenSSL picks a 2048-bit one; prefer ECDHE.', from: 'lab', server: (c) => tlsServer(c, { extra: ['SSLProtocol -all +TLSv1.2', 'SSLCipherSuite ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-GCM-SHA256'] }), clients: [curl(), sClient({ args: ['-tls1_2', '-cipher', 'DHE-RSA-AES128-GCM-SHA256'] })] },
+  },
+  {
+    id: 'client-cert-1024-bit',
+    title: 'A client certificate with a 1024-bit key, refused by OpenSSL 3',
+    entry: 'client-auth-fails-after-upgrade',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: [clientCa(c), 'SSLVerifyClient require'] }),
+    expect: {
+      'server-log': {
+        entry: 'client-certificate-verification-failed',
+        because: 'AH02276 is the general client-certificate failure and its owner comes first; the reason inside it (error 66, EE certificate key too weak) puts this entry second',
+      },
+    },
+    clients: [
+      curl({ cert: 'client-weak', expect: { entry: 'openssl-3-security-level', because: "curl's own OpenSSL 3 refuses to load a 1024-bit key before it connects: a client-side security level" } }),
+      sClient({ cert: 'client-weak', expect: { entry: 'openssl-3-security-level', because: 'the s_client of OpenSSL 3 refuses the 1024-bit key itself' } }),
+      node({ cert: 'client-weak', expect: { entry: 'client-certificate-verification-failed', because: "Node sends the key; the server's refusal reaches it as a bare alert 42 (bad certificate), as for any refused client certificate" } }),
+    ],
+    fix: { description: 'Reissue the client certificate with a 2048-bit (or EC) key.', from: 'lab', clients: [curl({ cert: 'client' }), sClient({ cert: 'client' }), node({ cert: 'client' })] },
+  },
+  {
+    id: 'proxy-backend-wants-client-cert',
+    title: 'The backend asks the proxy for a client certificate',
+    entry: 'proxy-backend-client-certificate',
+    backend: (c) => {
+      const b = backendServer(c);
+      return { ...b, body: b.body.replace('    SSLEngine on', `    SSLEngine on\n    SSLVerifyClient require\n    SSLCACertificateFile ${c.pki.clientCa}`) };
+    },
+    server: (c) => proxyServer(c, ['SSLProxyEngine on', `SSLProxyCACertificateFile ${c.pki.root}`, 'ProxyPreserveHost on', `ProxyPass / ${backendUrl(c)}`], { logLevel: 'warn ssl:info proxy:info' }),
+    clients: [curl({ expect: { uninformative: 'a bare 500 Proxy Error page; the logs say why' } })],
+    expect: { 'backend-log': { entry: 'client-certificate-verification-failed', because: 'the backend sees a client that sent no certificate; that this client is the proxy shows only in the front log (AH02268)' } },
+    fix: { description: 'Give the proxy a client certificate: SSLProxyMachineCertificateFile (certificate and key in one PEM file).', from: 'lab', server: (c) => proxyServer(c, ['SSLProxyEngine on', `SSLProxyCACertificateFile ${c.pki.root}`, `SSLProxyMachineCertificateFile ${c.pki.files['client-bundle']}`, 'ProxyPreserveHost on', `ProxyPass / ${backendUrl(c)}`]) },
+  },
+  {
+    id: 'ocsp-responder-unreachable',
+    title: 'Client certificates checked by OCSP, and the responder cannot be reached',
+    entry: 'ocsp-responder-errors',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: [clientCa(c), 'SSLVerifyClient require', 'SSLOCSPEnable leaf', `SSLOCSPDefaultResponder http://127.0.0.1:${c.ports.front}/`, 'SSLOCSPOverrideResponder on', 'SSLOCSPResponderTimeout 2'] }),
+    clients: [curl({ cert: 'client' }), sClient({ cert: 'client' }), node({ cert: 'client' })],
+    expect: Object.fromEntries((['curl', 's_client', 'node'] as const).map((k) => [k, { uninformative: 'the client gets a bare handshake_failure alert (40); only the server log names the OCSP responder' }])),
+    fix: { description: 'Point SSLOCSPDefaultResponder at a responder that answers, or turn SSLOCSPEnable off until it does.', from: 'lab', server: (c) => tlsServer(c, { extra: [clientCa(c), 'SSLVerifyClient require'] }), clients: [curl({ cert: 'client' }), sClient({ cert: 'client' }), node({ cert: 'client' })] },
+  },
+  {
+    id: 'mixed-content-script',
+    title: 'An https:// page loads its script over http://',
+    entry: 'mixed-content',
+    prepare: (c) => {
+      fs.writeFileSync(`${c.dir}/server/htdocs/app.js`, 'document.title = "loaded";\n');
+      fs.writeFileSync(`${c.dir}/server/htdocs/mixed.html`, `<!doctype html><title>shop</title><p>shop</p><script src="http://${HOST}:${c.ports.plain}/app.js"></script>\n`);
+      fs.writeFileSync(`${c.dir}/server/htdocs/fixed.html`, '<!doctype html><title>shop</title><p>shop</p><script src="/app.js"></script>\n');
+    },
+    server: (c) => tlsServer(c, { logLevel: 'warn' }),
+    clients: [chrome({ path: '/mixed.html', console: true })],
+    expect: { 'server-log': { uninformative: 'the server serves both requests without complaint' } },
+    fix: { description: 'Load the script with a relative or https:// URL.', from: 'lab', clients: [chrome({ path: '/fixed.html', console: true })] },
+  },
+  {
+    id: 'mod-md-no-certificate-yet',
+    title: 'mod_md has not obtained a certificate yet (the ACME server is unreachable)',
+    entry: 'mod-md-fallback-certificate',
+    startupLog: true,
+    prepare: (c) => {
+      fs.mkdirSync(`${c.dir}/server/md`, { recursive: true });
+      fs.chmodSync(`${c.dir}/server/md`, 0o777); // the server user writes its store there
+    },
+    server: (c) => {
+      const conf = tlsServer(c, { logLevel: 'warn md:info', modules: ['md'], global: [`MDStoreDir ${c.dir}/server/md`, `MDCertificateAuthority http://127.0.0.1:${c.ports.front}/directory`, 'MDCertificateAgreement accepted', 'MDContactEmail admin@example.test', `MDomain ${HOST}`] });
+      return { ...conf, body: conf.body.split('\n').filter((l) => !/SSLCertificate(Key)?File/.test(l)).join('\n') };
+    },
+    clients: [
+      curl({ expect: { entry: 'self-signed-or-private-ca-not-trusted', because: "mod_md's temporary certificate is self-signed, and curl says only that" } }),
+      curl({ args: ['-k'] }),
+      chrome({ expect: { entry: 'self-signed-or-private-ca-not-trusted', because: 'Chromium says ERR_CERT_AUTHORITY_INVALID for the temporary certificate as for any untrusted one' } }),
+    ],
+    fix: { description: 'Until mod_md can reach its CA, give the vhost a certificate of its own (SSLCertificateFile/KeyFile) or fix the CA URL.', from: 'lab', server: (c) => tlsServer(c, {}), clients: [curl()] },
+  },
+  {
+    id: 'removed-directive-sslmutex',
+    title: 'An httpd 2.2 directive that 2.4 no longer has (SSLMutex)',
+    entry: 'deprecated-ssl-directives',
+    startFails: true,
+    server: (c) => tlsServer(c, { global: ['SSLMutex default'] }),
+    clients: [],
+    fix: { description: 'Delete SSLMutex; in 2.4 the Mutex directive covers it (Mutex default is fine).', from: 'lab', server: good(), clients: [curl()] },
+  },
+  {
+    id: 'vhost-ports-swapped',
+    title: 'A TLS vhost on port 80 and a plain one on port 443',
+    entry: 'ssl-vhost-port-warnings',
+    startupLog: true,
+    // The addresses are never listened on (the lab cannot bind ports below 1024): httpd checks
+    // each vhost's port number at start-up all the same.
+    server: (c) => {
+      const conf = tlsServer(c, { logLevel: 'warn' });
+      return { ...conf, body: `${conf.body}\n<VirtualHost 127.0.0.1:80>\n    ServerName www.example.test:80\n    SSLEngine on\n    SSLCertificateFile ${c.pki.files.fullchain}\n    SSLCertificateKeyFile ${c.pki.leaf.good!.key}\n</VirtualHost>\n<VirtualHost 127.0.0.1:443>\n    ServerName www.example.test:443\n</VirtualHost>` };
+    },
+    clients: [curl({ succeeds: 'the vhosts on the real ports work; the swapped ones would fail' })],
+    fix: { description: 'SSLEngine on belongs in the :443 vhost; the :80 vhost speaks plain HTTP (and may redirect).', from: 'lab', server: good() },
+  },
   // ── Noise ──────────────────────────────────────────────────────────────────
   {
     id: 'scanner-noise',

@@ -83,7 +83,7 @@ export const RECOGNISERS: Recogniser[] = [
     kind: 'verify-error',
     // openssl s_client "verify error:num=20:unable to get local issuer certificate",
     // "Verify return code: 20 (unable to get local issuer certificate)", mod_ssl "Error (20): ..."
-    re: /\b(?:verify error:num=(\d{1,3}):([^\n]{1,100})|Verify return code: (\d{1,3}) \(([^)\n]{1,100})\)|Verification: Error \((\d{1,3})\): ([^\n]{1,100}))/g,
+    re: /\b(?:verify error:num=(\d{1,3}):([^\n]{1,100})|Verify return code: (\d{1,3}) \(([^)\n]{1,100})\)|Verification: Error \((\d{1,3})\): ([^\n[]{1,100}))/g,
     read: (m) => {
       const num = m[1] ?? m[3] ?? m[5]!;
       const text = (m[2] ?? m[4] ?? m[6]!).trim();
