@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { run, runSync } from './sh';
 import type { Pki } from './pki';
 
-export type Trust = 'lab' | 'system' | 'private';
+export type Trust = 'lab' | 'system' | 'private' | 'outdated' | 'inspection';
 
 export interface ClientCall {
   kind: 'curl' | 's_client' | 'node' | 'chromium' | 'raw';
@@ -61,7 +61,7 @@ function target(c: ClientCall, ctx: ClientContext) {
   return { port, host, scheme, url: `${scheme}://${host}:${port}${c.path ?? '/'}` };
 }
 
-const caFile = (t: Trust | undefined, pki: Pki) => (t === 'system' ? undefined : t === 'private' ? pki.privateRoot : pki.root);
+const caFile = (t: Trust | undefined, pki: Pki) => (t === 'system' ? undefined : t === 'private' ? pki.privateRoot : t === 'outdated' ? pki.files['outdated-bundle'] : t === 'inspection' ? pki.files['inspection-root'] : pki.root);
 
 export async function curl(c: ClientCall, ctx: ClientContext): Promise<ClientResult> {
   const t = target(c, ctx);

@@ -62,7 +62,7 @@ interface LeafSpec {
   cn: string;
   /** subjectAltName DNS names; none = a CN-only certificate */
   san?: string[];
-  issuer: 'intermediate' | 'privateRoot' | 'clientCa';
+  issuer: 'intermediate' | 'privateRoot' | 'clientCa' | 'inspectionRoot';
   bits?: number;
   start?: Date;
   end?: Date;
@@ -86,7 +86,7 @@ export function makePki(dir: string): Pki {
   const caExt = ['basicConstraints = critical, CA:TRUE', 'keyUsage = critical, keyCertSign, cRLSign', 'subjectKeyIdentifier = hash'];
 
   // Roots: the trusted one, a private one nobody trusts, and a CA for client certificates.
-  for (const [name, cn] of [['root', 'Handshake Lab Root CA'], ['private-root', 'Handshake Lab Private CA'], ['client-ca', 'Handshake Lab Client CA'], ['other-client-ca', 'Some Other Client CA']] as const)
+  for (const [name, cn] of [['root', 'Handshake Lab Root CA'], ['private-root', 'Handshake Lab Private CA'], ['client-ca', 'Handshake Lab Client CA'], ['other-client-ca', 'Some Other Client CA'], ['inspection-root', 'Example Corp TLS Inspection CA']] as const)
     selfSign(name, cn, [...caExt, 'authorityKeyIdentifier = keyid']);
   // req -x509 needs distinguished_name in its config; the ext file only has [x], so add it.
   const sign = (issuer: string, csr: string, out: string, extFile: string, start: Date, end: Date) =>
@@ -108,6 +108,8 @@ export function makePki(dir: string): Pki {
     { name: 'cn-only', cn: HOST, issuer: 'intermediate' },
     { name: 'weak-1024', cn: HOST, san: [HOST], issuer: 'intermediate', bits: 1024 },
     { name: 'private', cn: HOST, san: [HOST], issuer: 'privateRoot' },
+    // what a TLS-inspecting proxy forges for the site, signed by its own root
+    { name: 'intercepted', cn: HOST, san: [HOST], issuer: 'inspectionRoot' },
     { name: 'client', cn: 'alice', issuer: 'clientCa', client: true },
     { name: 'client-expired', cn: 'bob', issuer: 'clientCa', client: true, start: new Date(now - 400 * day), end: new Date(now - 35 * day) },
     { name: 'client-other-ca', cn: 'mallory', issuer: 'clientCa', client: true },
@@ -119,7 +121,7 @@ export function makePki(dir: string): Pki {
     ossl(dir, ['req', '-new', '-key', f(`${s.name}.key`), '-out', f(`${s.name}.csr`), '-subj', `/O=Handshake Lab/CN=${s.cn}`]);
     const lines = ['basicConstraints = CA:FALSE', 'authorityKeyIdentifier = keyid', `extendedKeyUsage = ${s.client ? 'clientAuth' : 'serverAuth'}`];
     if (s.san) lines.push(`subjectAltName = ${s.san.map((n) => (n.startsWith('IP:') ? n : `DNS:${n}`)).join(', ')}`);
-    const issuer = s.name === 'client-other-ca' ? 'other-client-ca' : s.issuer === 'privateRoot' ? 'private-root' : s.issuer === 'clientCa' ? 'client-ca' : 'intermediate';
+    const issuer = s.name === 'client-other-ca' ? 'other-client-ca' : ({ privateRoot: 'private-root', clientCa: 'client-ca', inspectionRoot: 'inspection-root', intermediate: 'intermediate' } as const)[s.issuer];
     sign(issuer, f(`${s.name}.csr`), f(`${s.name}.pem`), ext(s.name, lines), s.start ?? ok.start, s.end ?? ok.end);
     leaf[s.name] = { cert: f(`${s.name}.pem`), key: f(`${s.name}.key`) };
   }
@@ -139,6 +141,9 @@ export function makePki(dir: string): Pki {
     'client-other-ca-bundle': write('client-other-ca-bundle.pem', read('client-other-ca.pem') + read('client-other-ca.key')),
     'client-weak-bundle': write('client-weak-bundle.pem', read('client-weak.pem') + read('client-weak.key')),
     'trusted-bundle': write('trusted-bundle.pem', read('root.pem')),
+    // a CA bundle from before the lab root existed: other roots, not this one
+    'inspection-root': f('inspection-root.pem'),
+    'outdated-bundle': write('outdated-bundle.pem', read('other-client-ca.pem') + read('private-root.pem')),
     // A key that belongs to another certificate.
     'mismatched-key': f('other.key'),
   };

@@ -15,6 +15,7 @@ import { ensureTools, findChromium, versions } from './tools';
 import { SCENARIOS } from './scenarios';
 import type { Ctx, Scenario } from './scenario';
 import { run } from './sh';
+import { adaptCheck, adaptSnippet, applySnippet, entryCheck, entrySnippet } from './entry-fix';
 
 const OUT = path.resolve(process.env.LAB_OUT ?? 'content/lab');
 /** Stable ports shown in captures instead of the ones picked at run time. */
@@ -107,7 +108,7 @@ async function runScenario(s: Scenario, pki: Pki, base: string, browser: () => P
 
     let fix: LabScenario['fix'];
     if (s.fix) {
-      const fixed = s.fix.server?.(ctx) ?? conf;
+      const fixed = s.fix.server?.(ctx) ?? (s.fix.from === 'entry-snippet' ? applySnippet(conf, adaptSnippet(entrySnippet(s.entry).code, ctx), ctx) : conf);
       if (backend && s.fix.backend) {
         await backend.stop();
         backend.write(s.fix.backend(ctx));
@@ -133,7 +134,10 @@ async function runScenario(s: Scenario, pki: Pki, base: string, browser: () => P
             }
           }
           if (s.fix.check) {
-            const cmd = s.fix.check.command.replaceAll('{HOST}', HOST).replaceAll('{PORT}', String(ports.tls)).replaceAll('{CA}', pki.root).replaceAll('{PKI}', pki.dir).replaceAll('{LOG}', httpd.errorLog);
+            const cmd =
+              'entry' in s.fix.check
+                ? adaptCheck(entryCheck(s.entry), ctx, httpd.errorLog)
+                : s.fix.check.command.replaceAll('{HOST}', HOST).replaceAll('{PORT}', String(ports.tls)).replaceAll('{CA}', pki.root).replaceAll('{PKI}', pki.dir).replaceAll('{LOG}', httpd.errorLog);
             const r = await run('bash', ['-c', cmd], { timeoutMs: 10_000 });
             if (!s.fix.check.expect.test(r.out)) {
               verified = false;
@@ -144,7 +148,7 @@ async function runScenario(s: Scenario, pki: Pki, base: string, browser: () => P
         }
         await httpd.stop();
       }
-      fix = { description: s.fix.description, config: norm.text((s.fix.server?.(ctx) ?? conf).body.trim()), from: s.fix.from, verified, ...(check && { check }) };
+      fix = { description: s.fix.description, config: norm.text(fixed.body.trim()), from: s.fix.from, verified, ...(check && { check }) };
     }
     return { scenario: { id: s.id, title: s.title, entry: s.entry, logLevel: conf.logLevel, config: configShown, captures, ...(fix && { fix }) }, problems, ms: Date.now() - started };
   } finally {

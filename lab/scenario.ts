@@ -45,13 +45,18 @@ export interface Scenario {
   expect?: Partial<Record<ClientCall['kind'] | 'server-log' | 'startup' | 'backend-log', CaptureExpectation>>;
   fix?: {
     description: string;
+    /** entry-snippet: the entry's own fix snippet is applied to the failing configuration */
     from: 'entry-snippet' | 'lab';
     server?: (c: Ctx) => ServerConfig;
     /** the backend after the fix, when the fix is there */
     backend?: (c: Ctx) => ServerConfig;
     /** clients after the fix (default: the same clients); client-side fixes change these */
     clients?: ClientCall[];
-    /** the entry's "check that it worked" command, run after the fix (shell, with {HOST} {PORT} {CA}) */
-    check?: { command: string; expect: RegExp };
+    /**
+     * A "check that it worked" command run after the fix: the entry's own (`entry: true`, adapted
+     * to the lab) or one written here (shell, with {HOST} {PORT} {CA} {PKI} {LOG}); its output must
+     * match `expect`.
+     */
+    check?: { command: string; expect: RegExp } | { entry: true; expect: RegExp };
   };
 }

@@ -135,7 +135,7 @@ export const SCENARIOS: Scenario[] = [
     entry: 'incomplete-certificate-chain',
     server: (c) => tlsServer(c, { cert: c.pki.leaf.good!.cert, logLevel: 'warn ssl:info' }),
     clients: [curl(), sClient(), node(), chrome({ expect: { entry: 'self-signed-or-private-ca-not-trusted', because: 'Chromium says ERR_CERT_AUTHORITY_INVALID for any chain it cannot complete: missing intermediate, self-signed or private CA alike' } })],
-    fix: { description: 'Point SSLCertificateFile at the leaf followed by the intermediate (fullchain).', from: 'lab', server: good('warn ssl:info'), check: chainCheck },
+    fix: { description: "The entry's fix: SSLCertificateFile names the file with the certificate followed by the intermediate.", from: 'entry-snippet', check: { entry: true, expect: /Verify return code: 0 \(ok\)/ } },
   },
   {
     id: 'chain-wrong-order',
@@ -145,7 +145,7 @@ export const SCENARIOS: Scenario[] = [
     server: (c) => tlsServer(c, { cert: c.pki.files['wrong-order'], logLevel: 'warn' }),
     clients: [],
     expect: { startup: { entry: 'key-matches-certificate', because: 'httpd pairs the key with the first certificate in the file, here the intermediate, and reports only that key and certificate do not match (AH02565); that entry lists the wrong order among its causes' } },
-    fix: { description: 'Put the server certificate first, then the intermediate.', from: 'lab', server: good(), clients: [curl()], check: chainCheck },
+    fix: { description: "The entry's fix: the server certificate first, then the intermediate.", from: 'entry-snippet', clients: [curl()] },
   },
   {
     id: 'expired-certificate',
@@ -153,7 +153,7 @@ export const SCENARIOS: Scenario[] = [
     entry: 'certificate-expired-or-not-yet-valid',
     server: (c) => tlsServer(c, { ...leaf(c, 'expired'), logLevel: 'warn ssl:info' }),
     clients: all(),
-    fix: { description: 'Install a renewed certificate and restart.', from: 'lab', server: good(), check: { command: 'echo | openssl s_client -connect 127.0.0.1:{PORT} -servername {HOST} 2>/dev/null | openssl x509 -noout -checkend 0', expect: /will not expire/ } },
+    fix: { description: "The entry's fix: point the vhost at the renewed certificate (the links certbot updates), then restart.", from: 'entry-snippet', check: { command: 'echo | openssl s_client -connect 127.0.0.1:{PORT} -servername {HOST} 2>/dev/null | openssl x509 -noout -checkend 0', expect: /will not expire/ } },
   },
   {
     id: 'not-yet-valid-certificate',
@@ -161,7 +161,7 @@ export const SCENARIOS: Scenario[] = [
     entry: 'certificate-expired-or-not-yet-valid',
     server: (c) => tlsServer(c, { ...leaf(c, 'not-yet-valid'), logLevel: 'warn ssl:info' }),
     clients: all(),
-    fix: { description: 'Install a certificate whose validity has begun (check the clock of the machine that issued it).', from: 'lab', server: good(), check: { command: 'echo | openssl s_client -connect 127.0.0.1:{PORT} -servername {HOST} 2>/dev/null | openssl x509 -noout -startdate', expect: /notBefore=/ } },
+    fix: { description: "The entry's fix: point the vhost at a certificate whose validity has begun.", from: 'entry-snippet' },
   },
   {
     id: 'wrong-name',
@@ -170,7 +170,7 @@ export const SCENARIOS: Scenario[] = [
     server: (c) => tlsServer(c, { ...leaf(c, 'wrong-name'), logLevel: 'warn ssl:info' }),
     clients: [curl(), sClient({ args: ['-verify_hostname', 'www.example.test'] }), node(), chrome()],
     expect: { 'server-log': { uninformative: 'the client checks the name after the handshake and just closes; the server sees only a connection that ended' } },
-    fix: { description: 'Install a certificate whose subjectAltName lists the name clients use.', from: 'lab', server: good(), check: { command: 'echo | openssl s_client -connect 127.0.0.1:{PORT} -servername {HOST} 2>/dev/null | openssl x509 -noout -ext subjectAltName', expect: /DNS:www\.example\.test/ } },
+    fix: { description: "The entry's fix: a certificate whose subjectAltName lists every name of the vhost.", from: 'entry-snippet', check: { entry: true, expect: /does match certificate/ } },
   },
   {
     id: 'cn-only-certificate',
@@ -225,7 +225,7 @@ export const SCENARIOS: Scenario[] = [
     startFails: true,
     server: (c) => tlsServer(c, { key: c.pki.files['mismatched-key'] }),
     clients: [],
-    fix: { description: 'Point SSLCertificateKeyFile at the key of this certificate.', from: 'lab', server: good(), clients: [curl()], check: { command: 'diff <(openssl x509 -in {PKI}/good.pem -noout -pubkey) <(openssl pkey -in {PKI}/good.key -pubout) && echo match', expect: /match/ } },
+    fix: { description: "The entry's fix: the key that belongs to the certificate.", from: 'entry-snippet', clients: [curl()], check: { entry: true, expect: /[0-9a-f]{64}/ } },
   },
   {
     id: 'encrypted-key-no-dialog',
@@ -247,7 +247,7 @@ export const SCENARIOS: Scenario[] = [
     startFails: true,
     server: (c) => tlsServer(c, { cert: `${c.pki.dir}/www.example.test.pem` }),
     clients: [],
-    fix: { description: 'Point the directive at the file that exists.', from: 'lab', server: good(), clients: [curl()] },
+    fix: { description: "The entry's fix: the directives name files that exist and that httpd can read.", from: 'entry-snippet', clients: [curl()] },
   },
   {
     id: 'key-file-unreadable',
@@ -261,7 +261,7 @@ export const SCENARIOS: Scenario[] = [
     },
     server: (c) => tlsServer(c, { key: `${c.dir}/unreadable.key` }),
     clients: [],
-    fix: { description: 'Make the key readable by the user httpd starts as (root on a normal start).', from: 'lab', server: good(), clients: [curl()] },
+    fix: { description: "The entry's fix: the directives name files that exist and that httpd can read.", from: 'entry-snippet', clients: [curl()] },
   },
   {
     id: 'certificate-in-der',
@@ -291,7 +291,7 @@ export const SCENARIOS: Scenario[] = [
       return { ...conf, body: conf.body.split('\n').filter((l) => !/SSLCertificate(Key)?File/.test(l)).join('\n') };
     },
     clients: [],
-    fix: { description: 'Give the vhost SSLCertificateFile and SSLCertificateKeyFile.', from: 'lab', server: good(), clients: [curl()] },
+    fix: { description: "The entry's fix: SSLCertificateFile and SSLCertificateKeyFile in the vhost.", from: 'entry-snippet', clients: [curl()] },
   },
   {
     id: 'key-too-small',
@@ -323,7 +323,7 @@ export const SCENARIOS: Scenario[] = [
     entry: 'protocol-version-mismatch',
     server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: ['SSLProtocol -all +TLSv1.3'] }),
     clients: [curl({ args: ['--tls-max', '1.2'] }), sClient({ args: ['-tls1_2'] }), node({ node: { maxVersion: 'TLSv1.2' } })],
-    fix: { description: 'Allow TLS 1.2 and 1.3 on the server.', from: 'lab', server: (c) => tlsServer(c, { extra: ['SSLProtocol -all +TLSv1.2 +TLSv1.3'] }) },
+    fix: { description: "The entry's fix: TLS 1.2 and 1.3.", from: 'entry-snippet' },
   },
   {
     id: 'protocol-server-too-old',
@@ -331,7 +331,7 @@ export const SCENARIOS: Scenario[] = [
     entry: 'protocol-version-mismatch',
     server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: ['SSLProtocol -all +TLSv1.2'] }),
     clients: [curl({ args: ['--tlsv1.3'] }), sClient({ args: ['-tls1_3'] }), node({ node: { minVersion: 'TLSv1.3' } })],
-    fix: { description: 'Allow TLS 1.3 on the server.', from: 'lab', server: (c) => tlsServer(c, { extra: ['SSLProtocol -all +TLSv1.2 +TLSv1.3'] }) },
+    fix: { description: "The entry's fix: TLS 1.2 and 1.3.", from: 'entry-snippet' },
   },
   {
     id: 'no-shared-cipher',
@@ -339,7 +339,7 @@ export const SCENARIOS: Scenario[] = [
     entry: 'no-shared-cipher',
     server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: ['SSLProtocol -all +TLSv1.2', 'SSLCipherSuite ECDHE-RSA-AES256-GCM-SHA384'] }),
     clients: [curl({ args: ['--tls-max', '1.2', '--ciphers', 'ECDHE-RSA-AES128-GCM-SHA256'] }), sClient({ args: ['-tls1_2', '-cipher', 'ECDHE-RSA-AES128-GCM-SHA256'] }), node({ node: { maxVersion: 'TLSv1.2', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256' } })],
-    fix: { description: 'Use a cipher list with the modern AEAD suites (Mozilla intermediate).', from: 'lab', server: (c) => tlsServer(c, { extra: ['SSLProtocol -all +TLSv1.2', 'SSLCipherSuite ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384'] }) },
+    fix: { description: "The entry's fix: a modern cipher list (ECDHE and DHE with AES-GCM or ChaCha20).", from: 'entry-snippet', check: { entry: true, expect: /CONNECTION ESTABLISHED/ } },
   },
   // ── Client certificates ────────────────────────────────────────────────────
   {
@@ -373,7 +373,7 @@ export const SCENARIOS: Scenario[] = [
     server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', extra: [clientCa(c), 'SSLVerifyClient require', 'SSLVerifyDepth 0'] }),
     clients: [curl({ cert: 'client' }), sClient({ cert: 'client' }), node({ cert: 'client' })],
     expect: Object.fromEntries((['curl', 's_client', 'node'] as const).map((k) => [k, { uninformative: 'the server answers with a bare internal_error alert (80); only its own log (AH02040) says why' }])),
-    fix: { description: 'Raise SSLVerifyDepth to the length of the client chain.', from: 'lab', server: (c) => tlsServer(c, { extra: [clientCa(c), 'SSLVerifyClient require', 'SSLVerifyDepth 2'] }) },
+    fix: { description: "The entry's fix: SSLVerifyDepth as long as the client chain.", from: 'entry-snippet' },
   },
   {
     id: 'verify-client-without-ca',
@@ -400,7 +400,7 @@ export const SCENARIOS: Scenario[] = [
       curl({ path: '/secure/' }),
       chrome({ path: '/secure/', expect: { entry: 'client-certificate-verification-failed', because: 'Chromium gives ERR_BAD_SSL_CLIENT_AUTH_CERT whenever a server asks for a certificate it cannot give, whatever the configuration' } }),
     ],
-    fix: { description: 'Ask for the certificate at the handshake: SSLVerifyClient at the vhost level (or optional there, require in the location).', from: 'lab', server: (c) => wholeVhost(c, '1.2'), clients: [curl({ path: '/secure/', cert: 'client' }), sClient({ path: '/secure/', cert: 'client' }), node({ path: '/secure/', cert: 'client' })], check: verifyCheck },
+    fix: { description: "The entry's fix: SSLVerifyClient optional for the whole vhost (asked at the handshake), Require ssl-verify-client in the location.", from: 'entry-snippet', clients: [curl({ path: '/secure/', cert: 'client' }), sClient({ path: '/secure/', cert: 'client' }), node({ path: '/secure/', cert: 'client' })], check: verifyCheck },
   },
   {
     id: 'per-location-verify-tls13',
@@ -437,7 +437,7 @@ export const SCENARIOS: Scenario[] = [
     server: (c) => tlsServer(c, { logLevel: 'warn http2:info', modules: ['http2'], extra: ['Protocols h2 http/1.1', 'SSLProtocol -all +TLSv1.2', 'SSLCipherSuite AES128-SHA'] }),
     clients: [curl({ args: ['--http2'], succeeds: 'httpd 2.4.71 (mod_http2 2.0.42) serves HTTP/2 over this cipher; only browsers refuse it' }), chrome()],
     expect: { 'server-log': { uninformative: 'httpd accepts the connection and logs nothing' } },
-    fix: { description: 'Put the AEAD (GCM/ChaCha20) suites in SSLCipherSuite.', from: 'lab', server: (c) => tlsServer(c, { modules: ['http2'], extra: ['Protocols h2 http/1.1', 'SSLProtocol -all +TLSv1.2', 'SSLCipherSuite ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA'] }) },
+    fix: { description: "The entry's fix: AEAD suites only (and TLS 1.2+).", from: 'entry-snippet', check: { entry: true, expect: /ALPN protocol: h2/ } },
   },
   {
     id: 'http2-per-location-client-cert',
@@ -543,6 +543,16 @@ export const SCENARIOS: Scenario[] = [
     server: (c) => proxyServer(c, ['ProxyPreserveHost on', `ProxyPass / http://127.0.0.1:${c.ports.backend}/`], { logLevel: 'warn' }),
     clients: [curl({ follow: true }), chrome()],
     expect: { 'server-log': { uninformative: 'neither httpd logs anything: every request is answered with a 301' } },
+    fix: {
+      description: 'The proxy tells the backend the original scheme (RequestHeader set X-Forwarded-Proto https) and the backend redirects only when it is not https.',
+      from: 'lab',
+      server: (c) => proxyServer(c, ['ProxyPreserveHost on', 'RequestHeader set X-Forwarded-Proto https', `ProxyPass / http://127.0.0.1:${c.ports.backend}/`]),
+      backend: (c) => ({
+        logLevel: 'warn',
+        ssl: false,
+        body: [`Listen 127.0.0.1:${c.ports.backend}`, `<VirtualHost *:${c.ports.backend}>`, '    ServerName www.example.test', '    RewriteEngine on', '    RewriteCond %{HTTPS} !=on', '    RewriteCond %{HTTP:X-Forwarded-Proto} !=https', '    RewriteRule ^ https://%{HTTP_HOST}%{REQUEST_URI} [R=301,L]', '</VirtualHost>'].join('\n'),
+      }),
+    },
   },
   // ── OCSP stapling ──────────────────────────────────────────────────────────
   {
@@ -552,7 +562,7 @@ export const SCENARIOS: Scenario[] = [
     server: (c) => tlsServer(c, { logLevel: 'warn ssl:info', global: [`SSLStaplingCache shmcb:${c.dir}/server/logs/stapling(32768)`], extra: ['SSLUseStapling on'] }),
     startupLog: true,
     clients: [sClient({ args: ['-status'], succeeds: 'the handshake works without a stapled response' })],
-    fix: { description: 'Turn SSLUseStapling off for certificates without an OCSP URL.', from: 'lab', server: good(), clients: [curl()] },
+    fix: { description: "The entry's fix: SSLUseStapling off for a certificate with no OCSP URL.", from: 'entry-snippet', clients: [curl()] },
   },
   {
     id: 'stapling-responder-down',
@@ -599,7 +609,7 @@ export const SCENARIOS: Scenario[] = [
     startupLog: true,
     server: (c) => tlsServer(c, { logLevel: 'warn' }),
     clients: [curl({ succeeds: 'the site works; only session resumption is missing' })],
-    fix: { description: 'Configure a session cache.', from: 'lab', server: (c) => tlsServer(c, { global: [`SSLSessionCache shmcb:${c.dir}/server/logs/ssl_scache(512000)`] }) },
+    fix: { description: "The entry's fix: a shared-memory session cache.", from: 'entry-snippet' },
   },
   // ── More of what administrators meet ───────────────────────────────────────
   {
@@ -722,6 +732,38 @@ export const SCENARIOS: Scenario[] = [
     },
     clients: [curl({ succeeds: 'the vhosts on the real ports work; the swapped ones would fail' })],
     fix: { description: 'SSLEngine on belongs in the :443 vhost; the :80 vhost speaks plain HTTP (and may redirect).', from: 'lab', server: good() },
+  },
+  {
+    id: 'client-trust-store-outdated',
+    title: "The client's CA bundle predates the server's root",
+    entry: 'outdated-client-trust-store',
+    server: (c) => tlsServer(c, { logLevel: 'warn ssl:info' }),
+    clients: [
+      curl({ trust: 'outdated', expect: { entry: 'incomplete-certificate-chain', because: 'curl says "unable to get local issuer certificate" alike for a missing intermediate and a bundle without the root' } }),
+      sClient({ trust: 'outdated' }),
+      node({ trust: 'outdated' }),
+    ],
+    expect: { 'server-log': { entry: 'incomplete-certificate-chain', because: 'the server sees only the client refusing its chain with unknown ca' } },
+    fix: { description: 'Update the client\'s CA bundle (ca-certificates, NODE_EXTRA_CA_CERTS, curl --cacert) so that it holds the root.', from: 'lab', clients: [curl(), sClient(), node()] },
+  },
+  {
+    id: 'tls-inspection-proxy',
+    title: 'A TLS-inspecting proxy between client and server, with a root the client does not trust',
+    entry: 'tls-interception-middlebox',
+    // The "middlebox": an httpd that presents its own certificate for the site and relays to the real server.
+    backend: (c) => backendServer(c),
+    server: (c) => {
+      const conf = proxyServer(c, ['SSLProxyEngine on', `SSLProxyCACertificateFile ${c.pki.root}`, 'ProxyPreserveHost on', `ProxyPass / ${backendUrl(c)}`], { logLevel: 'warn ssl:info' });
+      return { ...conf, body: conf.body.replace(c.pki.files.fullchain!, c.pki.leaf.intercepted!.cert).replace(c.pki.leaf.good!.key, c.pki.leaf.intercepted!.key) };
+    },
+    clients: [
+      curl({ expect: { entry: 'incomplete-certificate-chain', because: 'curl reports only an issuer it cannot find; the issuer\'s name (in s_client) shows the inspection CA' } }),
+      sClient({ expect: { entry: 'incomplete-certificate-chain', because: 's_client reports verify error 20; only the issuer line (the inspection CA) shows who signed' } }),
+      node({ expect: { entry: 'incomplete-certificate-chain', because: 'Node reports only an issuer it cannot find' } }),
+      chrome({ expect: { entry: 'self-signed-or-private-ca-not-trusted', because: 'Chromium says ERR_CERT_AUTHORITY_INVALID for any issuer it does not trust' } }),
+    ],
+    expect: { 'server-log': { uninformative: 'the middlebox logs the clients refusing its forged certificate; the real server sees nothing wrong' }, 'backend-log': { uninformative: 'the real server sees a normal client (the middlebox)' } },
+    fix: { description: 'Install the inspection root in the client\'s trust store (managed machines), or exempt the site from inspection.', from: 'lab', clients: [curl({ trust: 'inspection' }), sClient({ trust: 'inspection' }), node({ trust: 'inspection' })] },
   },
   // ── Noise ──────────────────────────────────────────────────────────────────
   {
