@@ -21,7 +21,8 @@ describe('handshake-diagnose CLI', () => {
     const r = cli(['--json', file]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.findings[0]).toMatchObject({ slug: 'ie11-cors-client-cert-renegotiation', url: '/cases/ie11-cors-client-cert-renegotiation/' });
+    // Three steps of a refused renegotiation, nothing of IE 11: the general entry, with its story.
+    expect(j.findings[0]).toMatchObject({ slug: 'per-directory-client-certificate-renegotiation', url: '/faq/per-directory-client-certificate-renegotiation/' });
     expect(j.findings[0].causes).toContain('renegotiation-client-cert-per-directory');
     expect(j.findings[0].evidence.map((e: { line: number }) => e.line)).toEqual([1, 2, 3]);
     expect(j.findings[0].firstSeen).toBe('Thu Mar 23 15:04:30.298632 2017');

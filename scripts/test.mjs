@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every test, unit and browser, on a fresh machine with nothing installed by hand.
 // 1. find a Chromium (E2E_CHROMIUM, the system one, Playwright's own, or install one);
-// 2. vitest; 3. a production build under a sub-path (/kb) into out-e2e/; 4. Playwright.
+// 2. the real-httpd lab (installs apache2 and friends with apt when missing); 3. vitest;
+// 4. a production build under a sub-path (/kb) into out-e2e/; 5. Playwright.
 // Ends with one "N passed, N failed" line summing both runners.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -64,6 +65,11 @@ if (!chromium) {
 }
 console.log(chromium);
 
+// The real-httpd lab first: it rewrites content/lab/ from a real apache2 and real clients, and
+// the unit tests, the build and the browser tests then check what it recorded.
+step('Real-httpd lab (npm run lab): apache2 + curl, openssl s_client, Node and Chromium');
+const labStatus = run('npx', ['tsx', 'lab/run.ts'], { E2E_CHROMIUM: chromium });
+
 step('Unit tests (vitest)');
 const unitJson = path.join(tmp, 'vitest.json');
 const unitStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
@@ -92,7 +98,8 @@ if (buildStatus === 0) {
 
 const unit = count(unitJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests })) ?? { passed: 0, failed: 1 };
 const e2e = count(e2eJson, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky })) ?? { passed: 0, failed: 1 };
-const failed = unit.failed + e2e.failed + siteChecks.failed + (buildStatus === 0 ? 0 : 1);
-console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; site checks: ${siteChecks.passed} passed, ${siteChecks.failed} failed; browser: ${e2e.passed} passed, ${e2e.failed} failed${buildStatus ? '; build FAILED' : ''}`);
-console.log(`${unit.passed + siteChecks.passed + e2e.passed} passed, ${failed} failed`);
-process.exit(unitStatus || buildStatus || e2eStatus || (failed ? 1 : 0));
+const lab = labStatus === 0 ? 1 : 0;
+const failed = unit.failed + e2e.failed + siteChecks.failed + (buildStatus === 0 ? 0 : 1) + (1 - lab);
+console.log(`\nlab: ${lab ? 'ok' : 'FAILED'}; unit: ${unit.passed} passed, ${unit.failed} failed; site checks: ${siteChecks.passed} passed, ${siteChecks.failed} failed; browser: ${e2e.passed} passed, ${e2e.failed} failed${buildStatus ? '; build FAILED' : ''}`);
+console.log(`${lab + unit.passed + siteChecks.passed + e2e.passed} passed, ${failed} failed`);
+process.exit(labStatus || unitStatus || buildStatus || e2eStatus || (failed ? 1 : 0));

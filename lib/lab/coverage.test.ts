@@ -117,7 +117,8 @@ describe.skipIf(!lab.run)(lab.run ? `entries against the lab (httpd ${env!.httpd
 
   it('every AH code a real line shows is explained at the level it was logged at', () => {
     const owners = new Map(entries.flatMap((e) => e.logCodes.map((lc) => [lc.code, { e, lc }] as const)));
-    const problems = new Set<string>();
+    // One problem per entry, code and real level: the first line that shows it, and how many do.
+    const problems = new Map<string, { text: string; lines: number }>();
     let compared = 0;
     for (const s of lab.scenarios)
       for (const c of s.captures) {
@@ -130,13 +131,20 @@ describe.skipIf(!lab.run)(lab.run ? `entries against the lab (httpd ${env!.httpd
           if (owner.lc.level === real.level) continue;
           const said = [owner.lc.meaning, ...(owner.lc.wording ?? [])].join(' ');
           if (mentionsLevel(said, real.level)) continue;
-          problems.add(
-            `${shownFile(owner.e)}: logCodes ${real.code} says level ${owner.lc.level}, but httpd ${env!.httpd} logged [${real.module}:${real.level}] ` +
-              `(${scenarioFile(lab, s.id)}, ${c.source}: ${line.trim().slice(0, 160)}). Write level: ${real.level}, or say in meaning which release logs it at ${owner.lc.level}`,
-          );
+          const key = `${owner.e.file} ${real.code} ${real.level}`;
+          const seen = problems.get(key);
+          if (seen) seen.lines++;
+          else
+            problems.set(key, {
+              lines: 1,
+              text:
+                `${shownFile(owner.e)}: logCodes ${real.code} says level ${owner.lc.level}, but httpd ${env!.httpd} logged [${real.module}:${real.level}] ` +
+                `(first in ${scenarioFile(lab, s.id)}, ${c.source}: ${line.trim().slice(0, 160)}). Write level: ${real.level}, or say in meaning which release logs it at ${owner.lc.level}`,
+            });
         }
       }
     expect(compared).toBeGreaterThan(0);
-    if (problems.size) expect.fail(`${problems.size} logCodes levels differ from the real lines (${compared} lines compared):\n${[...problems].join('\n')}`);
+    const list = [...problems.values()].map((p) => `${p.text} [${p.lines} real line${p.lines === 1 ? '' : 's'}]`);
+    if (list.length) expect.fail(`${list.length} logCodes levels differ from the real lines (${compared} lines compared):\n${list.join('\n')}`);
   });
 });
