@@ -31,7 +31,9 @@ function caConfig(dir: string, name: string): string {
   const home = path.join(dir, `${name}.db`);
   fs.mkdirSync(home, { recursive: true });
   fs.writeFileSync(path.join(home, 'index.txt'), '');
-  fs.writeFileSync(path.join(home, 'serial'), `${(1000 + Math.floor(Math.random() * 8000)).toString(16)}\n`.padStart(5, '0'));
+  // A serial from the name, not from chance: reruns print the same serials in AH02276 lines.
+  const serial = 0x1000 + ([...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 0xe000, 7));
+  fs.writeFileSync(path.join(home, 'serial'), `${serial.toString(16).toUpperCase()}\n`);
   const cnf = path.join(dir, `${name}.cnf`);
   fs.writeFileSync(
     cnf,

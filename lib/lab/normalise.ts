@@ -13,6 +13,7 @@ const LOG_TIME = /\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|J
 export class Normaliser {
   private pids = new Map<string, string>();
   private clientPorts = new Map<string, string>();
+  private children = new Map<string, string>();
   private tick = 0;
   constructor(private readonly map: NormaliseMap) {}
 
@@ -26,6 +27,12 @@ export class Normaliser {
       const p = this.id(this.pids, `p${pid}`, 4000);
       return tid ? `[pid ${p}:tid ${this.id(this.pids, `t${tid}`, 140000)}]` : `[pid ${p}]`;
     });
+    // OpenSSL's error lines start with the thread's id; mod_ssl numbers connections per child.
+    out = out.replace(/\b[0-9A-F]{12,16}(?=:error:[0-9A-F]{8}:)/g, '40A7C1E2B37F0000');
+    out = out.replace(/Connection (to|closed to) child (\d+)/g, (_m, w: string, n: string) => `Connection ${w} child ${this.id(this.children, n, 0)}`);
+    // HTTP answers carry the time they were made.
+    out = out.replace(/^(Date|Last-Modified|date|last-modified): .*GMT\r?$/gm, '$1: Fri, 04 Dec 2026 10:00:00 GMT');
+    out = out.replace(/^(ETag|etag): .*$/gm, '$1: W/"31-5f0c6a1b2c3d4"');
     // Client source ports change every connection; keep them apart but stable.
     out = out.replace(/\b(client|remote) 127\.0\.0\.1:(\d+)/g, (m, who: string, port: string) =>
       Number(port) < 10_000 ? m : `${who} 127.0.0.1:${this.id(this.clientPorts, port, 50000)}`,
