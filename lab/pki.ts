@@ -74,8 +74,9 @@ interface LeafSpec {
 export function makePki(dir: string): Pki {
   fs.mkdirSync(dir, { recursive: true });
   const f = (n: string) => path.join(dir, n);
-  const now = Date.now();
   const day = 86_400_000;
+  // Dates from midnight UTC: reruns on one day print the same validity dates.
+  const now = Math.floor(Date.now() / day) * day;
   const key = (name: string, bits = 2048) => ossl(dir, ['genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${bits}`, '-out', f(`${name}.key`)]);
   const ext = (name: string, lines: string[]) => {
     fs.writeFileSync(f(`${name}.ext`), `[x]\n${lines.join('\n')}\n`);
