@@ -19,6 +19,7 @@ export function buildKbIndex(entries: Entry[]): KbIndex {
       .map((e) => ({
         slug: e.slug,
         kind: e.kind,
+        ...(e.status === 'historical' && { historical: true }),
         title: e.title,
         url: e.url,
         summary: e.summary,
@@ -28,7 +29,7 @@ export function buildKbIndex(entries: Entry[]): KbIndex {
           // Every code an entry explains is also a symptom of it, in each of its wordings.
           ...e.logCodes.flatMap((lc) => [
             // The owner of a code is the entry to read first for it (unless the code is generic).
-            { where: 'server-log', codes: [lc.code], ...(lc.generic ? { generic: true } : { owner: true }) },
+            { where: 'server-log', codes: [lc.code], owner: true, ...(lc.generic && { generic: true }) },
             ...(lc.wording ?? []).map((w) => ({ where: 'server-log', codes: [], match: w, ...(lc.generic && { generic: true }) })),
           ]),
         ],

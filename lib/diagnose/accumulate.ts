@@ -29,7 +29,10 @@ export function sideFactor(text: string, where: string): number {
   return where === 'server-log' ? OTHER_SIDE : 1;
 }
 
-/** A case tells one incident: it leads only on what sets it apart, not on shared evidence. */
+/**
+ * A case tells one incident, a historical entry old advice: each leads only on what sets it
+ * apart, not on evidence it shares with the current, general entry.
+ */
 export const CASE_FACTOR = 0.85;
 
 interface SymptomSeen {
@@ -45,6 +48,8 @@ interface PerEntry {
   cited: Set<string>;
   symptoms: Map<number, SymptomSeen>;
   lines: number;
+  /** a symptom that can stand alone was seen (see Pattern.strong) */
+  strong: boolean;
   firstSeen?: string;
   lastSeen?: string;
   /** the line lastSeen is from */
@@ -92,10 +97,11 @@ export class FindingAccumulator {
   add(hits: Hit[], line: number, text: string, time?: string): void {
     const touched = new Set<number>();
     const factor = hits.length ? levelFactor(text) : 1;
+    const strong = new Set(hits.filter((h) => h.pattern.strong || h.how === 'fuzzy').map((h) => h.pattern.entry));
     for (const { hit: h, weight: w } of lineHits(hits)) {
       const ei = h.pattern.entry;
       let a = this.byEntry.get(ei);
-      if (!a) this.byEntry.set(ei, (a = { evidence: [], cited: new Set(), symptoms: new Map(), lines: 0, lastLine: 0 }));
+      if (!a) this.byEntry.set(ei, (a = { evidence: [], cited: new Set(), symptoms: new Map(), lines: 0, strong: false, lastLine: 0 }));
       if (!touched.has(ei)) {
         touched.add(ei);
         a.lines++;
@@ -106,6 +112,7 @@ export class FindingAccumulator {
         }
       }
       const weight = w * factor * sideFactor(text, h.pattern.where);
+      if (strong.has(ei)) a.strong = true;
       const prev = a.symptoms.get(h.pattern.symptom);
       if (!prev) a.symptoms.set(h.pattern.symptom, { how: h.how, weight, count: 1, label: h.pattern.label });
       else {
@@ -145,12 +152,13 @@ export class FindingAccumulator {
 
   /** Ranked findings, best first; `distinct` says what each has that the others lack. */
   findings(index: KbIndex, stories = new Map<number, NonNullable<Finding['story']>>()): (Finding & { lines: number; firstSeen?: string; lastSeen?: string })[] {
-    const out = [...this.byEntry.entries()].map(([ei, a]) => {
+    // Only generic evidence (a bare 403, s_client's usual lines) is no finding of its own.
+    const out = [...this.byEntry.entries()].filter(([, a]) => a.strong).map(([ei, a]) => {
       const e = index.entries[ei]!;
       let score = 0;
       for (const s of a.symptoms.values()) score += s.weight + Math.log2(s.count) * 0.5;
       // A case yields on shared symptoms; its story (the order it was seen in) counts in full.
-      if (e.kind === 'case') score *= CASE_FACTOR;
+      if (e.kind === 'case' || e.historical) score *= CASE_FACTOR;
       const story = stories.get(ei);
       if (story) score += 4 * story.steps.length;
       return {

@@ -243,6 +243,49 @@ describe('the #8051 excerpt: IE 11 refuses a renegotiation', () => {
     expect(d.findings[0]!.story).toBeUndefined();
   });
 
+  // A worker thread serves one client after another: one thread is not one connection.
+  const step = (time: string, client: string, code: string, msg: string, level = 'info') =>
+    `[Mon Nov 23 ${time} 2026] [ssl:${level}] [pid 4242:tid 7] [client ${client}] ${code}: ${msg}`;
+  it('no story from three clients served by one thread', () => {
+    const d = run(
+      [
+        step('10:15:30.100000', '192.0.2.10:50112', 'AH02221', 'Requesting connection re-negotiation'),
+        step('10:15:31.100000', '198.51.100.4:40001', 'AH02226', 'Awaiting re-negotiation handshake'),
+        step('10:15:32.100000', '203.0.113.9:33333', 'AH02261', 'Re-negotiation handshake failed', 'error'),
+      ].join('\n'),
+    );
+    expect(d.findings.filter((f) => f.story)).toEqual([]);
+  });
+
+  it('no story from one client\'s steps hours apart, nor across the end of its connection', () => {
+    const hoursApart = run(
+      [
+        step('10:15:30.100000', '192.0.2.10:50112', 'AH02221', 'Requesting connection re-negotiation'),
+        step('10:15:30.200000', '192.0.2.10:50112', 'AH02226', 'Awaiting re-negotiation handshake'),
+        step('14:02:11.000000', '192.0.2.10:50112', 'AH02261', 'Re-negotiation handshake failed', 'error'),
+      ].join('\n'),
+    );
+    expect(hoursApart.findings.filter((f) => f.story)).toEqual([]);
+    const closedBetween = run(
+      [
+        step('10:15:30.100000', '192.0.2.10:50112', 'AH02221', 'Requesting connection re-negotiation'),
+        step('10:15:30.200000', '192.0.2.10:50112', 'AH02226', 'Awaiting re-negotiation handshake'),
+        step('10:15:30.300000', '192.0.2.10:50112', 'AH01998', 'Connection closed to child 3 with abortive shutdown (server www.example.org:443)'),
+        step('10:15:31.000000', '192.0.2.10:50112', 'AH02261', 'Re-negotiation handshake failed', 'error'),
+      ].join('\n'),
+    );
+    expect(closedBetween.findings.filter((f) => f.story)).toEqual([]);
+    // The same three steps, seconds apart, with no end between: a story.
+    const story = run(
+      [
+        step('10:15:30.100000', '192.0.2.10:50112', 'AH02221', 'Requesting connection re-negotiation'),
+        step('10:15:30.200000', '192.0.2.10:50112', 'AH02226', 'Awaiting re-negotiation handshake'),
+        step('10:15:31.000000', '192.0.2.10:50112', 'AH02261', 'Re-negotiation handshake failed', 'error'),
+      ].join('\n'),
+    );
+    expect(story.findings[0]!.story?.steps.map((x) => x.code)).toEqual(['AH02221', 'AH02226', 'AH02261']);
+  });
+
   it('the 2.2 form of the same failure (no AH codes) still finds the case', () => {
     const d = run('[Mon Jan 12 10:00:00 2009] [error] [client 192.0.2.10] Re-negotiation handshake failed: Not accepted by client!?');
     expect(d.findings[0]?.slug).toBe(RENEG);
@@ -381,5 +424,45 @@ describe('noise finds nothing', () => {
     expect(d.tokens).toEqual([]);
     expect(d.unknown).toEqual([]);
     expect(d.stats.recognisedLines).toBe(0);
+  });
+});
+
+describe('ranking rules taught by a real server', () => {
+  it('an alert the log names outranks the connection noise around it (ssl:info)', () => {
+    const d = run(
+      [
+        '[Fri Dec 04 10:00:00.000001 2026] [ssl:info] [pid 4000:tid 140001] [client 127.0.0.1:50000] AH01964: Connection to child 1 established (server www.example.test:443)',
+        '[Fri Dec 04 10:00:00.000002 2026] [ssl:info] [pid 4000:tid 140001] [client 127.0.0.1:50000] AH02008: SSL library error 1 in handshake (server www.example.test:443)',
+        '[Fri Dec 04 10:00:00.000003 2026] [ssl:info] [pid 4000:tid 140001] SSL Library Error: error:0A000415:SSL routines::sslv3 alert certificate expired (SSL alert number 45)',
+        '[Fri Dec 04 10:00:00.000004 2026] [ssl:info] [pid 4000:tid 140001] [client 127.0.0.1:50000] AH01998: Connection closed to child 1 with abortive shutdown (server www.example.test:443)',
+        '[Fri Dec 04 10:00:00.000005 2026] [ssl:info] [pid 4000:tid 140002] (70014)End of file found: [client 127.0.0.1:50001] AH02006: SSL handshake stopped: connection was closed',
+      ].join('\n'),
+    );
+    expect(d.findings[0]?.slug).toBe('certificate-expired-or-not-yet-valid');
+  });
+
+  it('the same alert words mean the other side in curl\'s output: the client certificate was refused', () => {
+    expect(run('curl: (56) OpenSSL SSL_read: OpenSSL/3.0.19: error:0A000418:SSL routines::tlsv1 alert unknown ca, errno 0').findings[0]?.slug).toBe('client-certificate-verification-failed');
+  });
+
+  it('curl: (56) … SSL_read … alert handshake failure came after the handshake: a refused renegotiation, not no shared cipher', () => {
+    expect(run('curl: (56) OpenSSL SSL_read: OpenSSL/3.0.19: error:0A000410:SSL routines::sslv3 alert handshake failure, errno 0').findings[0]?.slug).toBe('per-directory-client-certificate-renegotiation');
+    // …while the same alert during the handshake (exit 35) is the cipher or protocol mismatch.
+    expect(run('curl: (35) OpenSSL/3.0.19: error:0A000410:SSL routines::sslv3 alert handshake failure').findings[0]?.slug).toBe('no-shared-cipher');
+  });
+
+  it('a lone 403 page or s_client\'s usual "No client certificate CA names sent" makes no finding', () => {
+    expect(run('HTTP/1.1 403 Forbidden').findings).toEqual([]);
+    expect(run('No client certificate CA names sent').findings).toEqual([]);
+  });
+
+  it('a lone generic line still finds the entry that owns its code', () => {
+    const d = run('[Fri Dec 04 10:00:00.000005 2026] [ssl:info] [pid 4000:tid 140002] (70014)End of file found: [client 127.0.0.1:50001] AH02006: SSL handshake stopped: connection was closed');
+    expect(d.findings[0]?.slug).toBe('handshake-noise-from-scanners');
+  });
+
+  it('a historical entry yields to the current one on the same evidence', () => {
+    const d = run('[Mon Nov 23 10:15:30.100000 2026] [ssl:emerg] [pid 1:tid 2] SSL Library Error: error:0A00018E:SSL routines::ca md too weak');
+    expect(d.findings.map((f) => f.slug).slice(0, 2)).toEqual(['openssl-3-security-level', '2048-bit-key']);
   });
 });

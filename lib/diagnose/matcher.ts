@@ -15,6 +15,8 @@ export interface Pattern {
   weight: number;
   /** where the symptom shows (server-log, startup, browser, client, proxy) */
   where: string;
+  /** enough to make a finding on its own: not generic, or a code the entry owns */
+  strong: boolean;
 }
 
 export interface Matcher {
@@ -41,7 +43,7 @@ const PRIMARY = 2;
 const OWNER = 1;
 
 export function buildMatcher(index: KbIndex): Matcher {
-  const raw: (Omit<Pattern, 'weight'> & { generic?: boolean; primary?: boolean; owner?: boolean })[] = [];
+  const raw: (Omit<Pattern, 'weight' | 'strong'> & { generic?: boolean; primary?: boolean; owner?: boolean })[] = [];
   index.entries.forEach((e, ei) =>
     e.symptoms.forEach((s, si) => {
       const common = { entry: ei, symptom: si, where: s.where, generic: s.generic, primary: s.primary, owner: s.owner };
@@ -54,7 +56,11 @@ export function buildMatcher(index: KbIndex): Matcher {
   for (const p of raw) owners.set(p.text, (owners.get(p.text) ?? new Set()).add(p.entry));
   const patterns: Pattern[] = raw
     .filter((p) => p.text.length >= 3)
-    .map(({ generic, primary, owner, ...p }) => ({ ...p, weight: (generic ? GENERIC : BASE[p.how]) / Math.sqrt(owners.get(p.text)!.size) + (primary ? PRIMARY : owner ? OWNER : 0) }));
+    .map(({ generic, primary, owner, ...p }) => ({
+      ...p,
+      weight: (generic ? GENERIC : BASE[p.how]) / Math.sqrt(owners.get(p.text)!.size) + (primary ? PRIMARY : owner && !generic ? OWNER : 0),
+      strong: !generic || !!owner,
+    }));
   const byKey = new Map<string, Pattern[]>();
   for (const p of patterns) byKey.set(p.text, [...(byKey.get(p.text) ?? []), p]);
   const knownCodes = [...new Set(patterns.filter((p) => p.how === 'code').map((p) => p.label))];

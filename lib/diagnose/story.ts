@@ -1,5 +1,5 @@
 import type { Finding, KbIndex, LogLine } from './types';
-import { connectionOf } from './logline';
+import { connectionOf, logTimeMs, storyConnectionOf } from './logline';
 import { clip } from './text';
 
 type Story = NonNullable<Finding['story']>;
@@ -7,6 +7,10 @@ type Step = Story['steps'][number];
 
 /** Connections followed at once; a story unfolds within seconds, so the oldest can go. */
 const MAX_CONNECTIONS = 20_000;
+/** Steps further apart than this are not one connection's story, whatever the log says. */
+const STORY_WINDOW_MS = 5 * 60_000;
+/** Lines that end a connection: what follows on the same thread and peer is another story. */
+const CONNECTION_END = new Set(['AH01998', 'AH01999', 'AH02000', 'AH02001']);
 
 /**
  * Multi-line stories: an entry's `sequence` lists the AH codes one connection logs, in order,
@@ -23,6 +27,8 @@ export class StoryTracker {
   /** codes that can open a chain of three (not among the last two steps of every sequence) */
   private readonly opens = new Set<string>();
   private readonly conns = new Map<string, Map<number, (Step[] | undefined)[]>>();
+  /** time of the last step seen per connection, for the window */
+  private readonly seen = new Map<string, number>();
   readonly stories = new Map<number, Story>();
 
   constructor(index: KbIndex) {
@@ -41,14 +47,30 @@ export class StoryTracker {
   }
 
   add(l: LogLine): void {
+    if (l.code && CONNECTION_END.has(l.code)) {
+      this.conns.delete(storyConnectionOf(l));
+      this.seen.delete(storyConnectionOf(l));
+    }
     const seqIdx = l.code ? this.byCode.get(l.code) : undefined;
     if (!seqIdx) return;
-    const key = connectionOf(l);
+    const key = storyConnectionOf(l);
     let c = this.conns.get(key);
+    // A step long after the last one on this thread and peer starts afresh.
+    const at = logTimeMs(l.time);
+    const last = this.seen.get(key);
+    if (c && at !== undefined && last !== undefined && Math.abs(at - last) > STORY_WINDOW_MS) {
+      this.conns.delete(key);
+      c = undefined;
+    }
+    if (at !== undefined) this.seen.set(key, at);
     if (!c) {
       // A connection whose first step comes too late in every sequence can tell no story of three.
       if (!this.opens.has(l.code!)) return;
-      if (this.conns.size >= MAX_CONNECTIONS) this.conns.delete(this.conns.keys().next().value!);
+      if (this.conns.size >= MAX_CONNECTIONS) {
+        const oldest = this.conns.keys().next().value!;
+        this.conns.delete(oldest);
+        this.seen.delete(oldest);
+      }
       this.conns.set(key, (c = new Map()));
     }
     let step: Step | undefined;
@@ -62,7 +84,8 @@ export class StoryTracker {
       if (prev.length + 1 <= (best[j]?.length ?? 0)) continue;
       step ??= { line: l.line, code: l.code!, message: clip(l.message, 200) };
       const chain = (best[j] = [...prev, step]);
-      if (chain.length >= 3 && chain.length > (this.stories.get(s.entry)?.steps.length ?? 0)) this.stories.set(s.entry, { connection: key, steps: chain });
+      // Shown as the thread, as the timeline groups lines; followed per thread and peer.
+      if (chain.length >= 3 && chain.length > (this.stories.get(s.entry)?.steps.length ?? 0)) this.stories.set(s.entry, { connection: connectionOf(l), steps: chain });
     }
   }
 }

@@ -38,6 +38,8 @@ export interface LogLine {
   pid?: string;
   tid?: string;
   client?: string;
+  /** `[client …]` is the peer of a request; `[remote …]` is the other end of a proxy's or HTTP/2 stream's connection */
+  side?: 'client' | 'remote';
   code?: string;
   source?: string;
   /** APR/OS status before the client, e.g. "(70014)End of file found" */
@@ -50,6 +52,8 @@ export interface KbEntry {
   slug: string;
   /** a case is one incident: on the same evidence, the general entry comes first */
   kind?: 'faq' | 'error' | 'case';
+  /** historical advice yields to the current entry on the same evidence */
+  historical?: boolean;
   title: string;
   url: string;
   summary: string;
