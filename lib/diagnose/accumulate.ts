@@ -40,6 +40,8 @@ interface SymptomSeen {
   weight: number;
   count: number;
   label: string;
+  /** a generic symptom's repeats say nothing more (every connection logs one) */
+  generic: boolean;
 }
 
 interface PerEntry {
@@ -114,7 +116,7 @@ export class FindingAccumulator {
       const weight = w * factor * sideFactor(text, h.pattern.where);
       if (strong.has(ei)) a.strong = true;
       const prev = a.symptoms.get(h.pattern.symptom);
-      if (!prev) a.symptoms.set(h.pattern.symptom, { how: h.how, weight, count: 1, label: h.pattern.label });
+      if (!prev) a.symptoms.set(h.pattern.symptom, { how: h.how, weight, count: 1, label: h.pattern.label, generic: h.pattern.generic });
       else {
         prev.count++;
         if (weight > prev.weight) Object.assign(prev, { how: h.how, weight, label: h.pattern.label });
@@ -156,7 +158,7 @@ export class FindingAccumulator {
     const out = [...this.byEntry.entries()].filter(([, a]) => a.strong).map(([ei, a]) => {
       const e = index.entries[ei]!;
       let score = 0;
-      for (const s of a.symptoms.values()) score += s.weight + Math.log2(s.count) * 0.5;
+      for (const s of a.symptoms.values()) score += s.weight + (s.generic ? 0 : Math.log2(s.count) * 0.5);
       // A case yields on shared symptoms; its story (the order it was seen in) counts in full.
       if (e.kind === 'case' || e.historical) score *= CASE_FACTOR;
       const story = stories.get(ei);

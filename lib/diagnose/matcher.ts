@@ -17,6 +17,8 @@ export interface Pattern {
   where: string;
   /** enough to make a finding on its own: not generic, or a code the entry owns */
   strong: boolean;
+  /** seen whatever the cause: its repeats add nothing */
+  generic: boolean;
 }
 
 export interface Matcher {
@@ -43,7 +45,7 @@ const PRIMARY = 2;
 const OWNER = 1;
 
 export function buildMatcher(index: KbIndex): Matcher {
-  const raw: (Omit<Pattern, 'weight' | 'strong'> & { generic?: boolean; primary?: boolean; owner?: boolean })[] = [];
+  const raw: (Omit<Pattern, 'weight' | 'strong' | 'generic'> & { generic?: boolean; primary?: boolean; owner?: boolean })[] = [];
   index.entries.forEach((e, ei) =>
     e.symptoms.forEach((s, si) => {
       const common = { entry: ei, symptom: si, where: s.where, generic: s.generic, primary: s.primary, owner: s.owner };
@@ -60,6 +62,7 @@ export function buildMatcher(index: KbIndex): Matcher {
       ...p,
       weight: (generic ? GENERIC : BASE[p.how]) / Math.sqrt(owners.get(p.text)!.size) + (primary ? PRIMARY : owner && !generic ? OWNER : 0),
       strong: !generic || !!owner,
+      generic: !!generic,
     }));
   const byKey = new Map<string, Pattern[]>();
   for (const p of patterns) byKey.set(p.text, [...(byKey.get(p.text) ?? []), p]);
@@ -124,6 +127,13 @@ export function matchLine(m: Matcher, text: string, tokens: Token[]): Hit[] {
       for (const p of m.byKey.get(norm(key)) ?? []) if (!hits.has(p)) hits.set(p, { pattern: p, how: 'code', text: key });
     }
     t.known = t.known || [t.value, ...t.keys].some((k) => m.byKey.has(norm(k)));
+  }
+  // A reason the entries quote inside a longer message ("… Error (20): unable to get local
+  // issuer certificate") is known too, not "not in the knowledge base".
+  for (const t of tokens) {
+    if (t.known || (t.kind !== 'verify-error' && t.kind !== 'openssl-reason' && t.kind !== 'tls-alert')) continue;
+    const names = [t.value, ...t.keys].map(norm).filter((k) => k.length >= 6);
+    t.known = [...hits.values()].some((h) => names.some((k) => h.pattern.text.includes(k)));
   }
   if (hits.size === 0 && (tokens.length > 0 || /\b(?:error|fail|failed|refused|denied|invalid|unable)\b/.test(lower))) {
     const mine = words(lower);

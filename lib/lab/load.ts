@@ -121,7 +121,7 @@ export function capturedLinesForCode(code: string, lab: Lab = loadLab(), limit =
       for (const raw of c.text.split('\n')) {
         const line = raw.trim();
         if (!word.test(line)) continue;
-        const key = template(line).replace(/\b\d+\b/g, '#');
+        const key = template(line).replace(/\b\d+\b/g, "#"); // one message: whatever the time, thread, port, child or host
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({ line, source: c.source, scenario });
