@@ -9,6 +9,8 @@ import { StoryTracker } from './story';
 
 const MAX_TEMPLATES = 100_000;
 const MAX_TOKENS = 10_000;
+/** Lines after which the quick key is judged: kept if it saved template() on a quarter of them. */
+const QUICK_SAMPLE = 20_000;
 
 interface Analysed {
   tokens: { kind: TokenKind; value: string; known: boolean }[];
@@ -74,6 +76,9 @@ export class LogSummary {
   private readonly cache = new Map<string, Analysed>();
   /** quickKey → the same Analysed as its template; bounded like the cache */
   private readonly quick = new Map<string, Analysed>();
+  private quickOn = true;
+  private quickTries = 0;
+  private quickHits = 0;
   private readonly unknown = new Map<string, { kind: TokenKind; count: number; line: number }>();
   readonly tokens: SummaryToken[] = [];
   tokensTruncated = false;
@@ -93,13 +98,20 @@ export class LogSummary {
       raw = raw.slice(0, MAX_LINE);
     }
     if (raw.charCodeAt(0) !== 91 /* [ */ && !raw.trim()) return;
-    const qk = quickKey(raw);
-    let a = this.quick.get(qk);
+    // The quick key pays off on logs that repeat themselves; on a log where nearly every line
+    // differs (scanners, many hosts) it only costs, so after a sample it is dropped.
+    const qk = this.quickOn ? quickKey(raw) : '';
+    let a = this.quickOn ? this.quick.get(qk) : undefined;
     let key: string | undefined;
-    if (!a) {
+    if (this.quickOn && ++this.quickTries === QUICK_SAMPLE && this.quickHits < QUICK_SAMPLE / 4) {
+      this.quickOn = false;
+      this.quick.clear();
+    }
+    if (a) this.quickHits++;
+    else {
       key = template(raw);
       a = this.cache.get(key);
-      if (a && this.quick.size < MAX_TEMPLATES) this.quick.set(qk, a);
+      if (a && this.quickOn && this.quick.size < MAX_TEMPLATES) this.quick.set(qk, a);
     }
     if (a) {
       // The hot path: a message seen before is only counted; its evidence is already in.
@@ -116,7 +128,7 @@ export class LogSummary {
     // Past MAX_TEMPLATES a line is a one-off: added in full every time, memory stays bounded.
     if (this.cache.size < MAX_TEMPLATES) {
       this.cache.set(key!, a);
-      if (this.quick.size < MAX_TEMPLATES) this.quick.set(qk, a);
+      if (this.quickOn && this.quick.size < MAX_TEMPLATES) this.quick.set(qk, a);
     }
     if (!a.recognised) return;
     this.recognisedLines++;
