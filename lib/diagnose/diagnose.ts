@@ -6,6 +6,7 @@ import { recogniseLine } from './recognise';
 import { toLines } from './text';
 import { findStories } from './story';
 import { closestCodes } from './closest';
+import { MAX_UNKNOWN, MAX_UNKNOWN_SHOWN } from './limits';
 
 const MAX_TIMELINE_LINES = 200;
 const MAX_TIMELINE_GROUPS = 100;
@@ -43,8 +44,10 @@ export function diagnose(input: string, matcherOrIndex: Matcher | Parameters<typ
   const seen = new Set<string>();
   for (const t of tokens) {
     if (t.known || seen.has(t.value) || t.kind === 'http-status' || t.kind === 'openssl-function') continue;
+    if (unknown.length >= MAX_UNKNOWN) break;
     seen.add(t.value);
-    unknown.push({ line: t.line, value: t.value, kind: t.kind, closest: closestCodes(t.value, m.knownCodes) });
+    // The closest-code search costs a pass over every known code: only for the ones shown.
+    unknown.push({ line: t.line, value: t.value, kind: t.kind, closest: unknown.length < MAX_UNKNOWN_SHOWN ? closestCodes(t.value, m.knownCodes) : [] });
   }
 
   const groups = new Map<string, LogLine[]>();

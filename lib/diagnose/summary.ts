@@ -6,8 +6,8 @@ import { recogniseLine } from './recognise';
 import { cleanLine, MAX_LINE, template } from './text';
 import { closestCodes } from './closest';
 import { StoryTracker } from './story';
+import { MAX_TEMPLATES, MAX_UNKNOWN, MAX_UNKNOWN_SHOWN } from './limits';
 
-const MAX_TEMPLATES = 100_000;
 const MAX_TOKENS = 10_000;
 /** Lines after which the quick key is judged: kept if it saved template() on a quarter of them. */
 const QUICK_SAMPLE = 20_000;
@@ -80,6 +80,8 @@ export class LogSummary {
   private quickTries = 0;
   private quickHits = 0;
   private readonly unknown = new Map<string, { kind: TokenKind; count: number; line: number }>();
+  /** occurrences of unknown codes past MAX_UNKNOWN distinct ones */
+  private unknownOther = 0;
   readonly tokens: SummaryToken[] = [];
   tokensTruncated = false;
   lines = 0;
@@ -138,7 +140,8 @@ export class LogSummary {
     for (const t of a.unknown) {
       const u = this.unknown.get(t.value);
       if (u) u.count++;
-      else this.unknown.set(t.value, { kind: t.kind, count: 1, line: n });
+      else if (this.unknown.size < MAX_UNKNOWN) this.unknown.set(t.value, { kind: t.kind, count: 1, line: n });
+      else this.unknownOther++;
     }
   }
 
@@ -183,7 +186,11 @@ export class LogSummary {
     for (const a of this.cache.values()) {
       if (!a.repeats) continue;
       this.acc.repeat(a.hits, a.repeats, a.lastLine, a.logLine ? timeOf(a.lastRaw) : undefined);
-      for (const t of a.unknown) this.unknown.get(t.value)!.count += a.repeats;
+      for (const t of a.unknown) {
+        const u = this.unknown.get(t.value);
+        if (u) u.count += a.repeats;
+        else this.unknownOther += a.repeats;
+      }
       a.repeats = 0;
     }
   }
@@ -192,7 +199,11 @@ export class LogSummary {
     this.foldRepeats();
     return {
       findings: this.acc.findings(this.m.index, this.stories.stories),
-      unknown: [...this.unknown.entries()].map(([value, u]) => ({ value, ...u, closest: closestCodes(value, this.m.knownCodes) })),
+      // Most frequent first; the closest-code search only for those a reader is shown.
+      unknown: [...this.unknown.entries()]
+        .sort((a, b) => b[1].count - a[1].count || a[1].line - b[1].line)
+        .map(([value, u], i) => ({ value, ...u, closest: i < MAX_UNKNOWN_SHOWN ? closestCodes(value, this.m.knownCodes) : [] })),
+      unknownOther: this.unknownOther,
       tokens: this.tokens,
       tokensTruncated: this.tokensTruncated,
       stats: { lines: this.lines, recognisedLines: this.recognisedLines, distinctMessages: this.cache.size, longLines: this.longLines },

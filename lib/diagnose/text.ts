@@ -1,9 +1,8 @@
 // Bounds and normalisation shared by every recogniser: pasted text can be anything.
 
-/** Lines longer than this are scanned only up to here: a 200,000-character line stays cheap. */
-export const MAX_LINE = 4096;
-/** Pastes longer than this many lines are cut (the CLI streams instead). */
-export const MAX_LINES = 100_000;
+import { MAX_LINE, MAX_LINES } from './limits';
+
+export { MAX_LINE, MAX_LINES };
 
 /** Turn arbitrary input into lines of printable text: NULs and control bytes become spaces. */
 export function toLines(input: string): { lines: string[]; truncated: boolean } {

@@ -1,0 +1,13 @@
+// Every bound of the engine in one place: whatever is pasted or streamed, work and memory stay
+// within these, and the result says when one was reached.
+
+/** Lines longer than this are scanned only up to here: a 200,000-character line stays cheap. */
+export const MAX_LINE = 4096;
+/** Pastes longer than this many lines are cut (the CLI streams instead). */
+export const MAX_LINES = 100_000;
+/** Distinct messages (templates) the CLI remembers; past it, a line is analysed on its own. */
+export const MAX_TEMPLATES = 100_000;
+/** Distinct unknown codes counted; more are counted together, not one by one. */
+export const MAX_UNKNOWN = 5_000;
+/** Unknown codes given "closest known" suggestions: those shown, most frequent first. */
+export const MAX_UNKNOWN_SHOWN = 20;
