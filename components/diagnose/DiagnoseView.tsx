@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Diagnosis } from '@/lib/diagnose/types';
+import { pasteProblem } from '@/lib/diagnose/decode';
 import { kbIndexUrl, loadKbIndex } from './load-index';
 import { FindingCard } from './FindingCard';
 import { Highlighted } from './Highlighted';
@@ -12,15 +13,27 @@ const EXAMPLE = `[Mon Nov 23 10:15:30.298632 2026] [ssl:info] [pid 4242:tid 1398
 [Mon Nov 23 10:15:30.298717 2026] [ssl:info] [pid 4242:tid 139871202] [client 192.0.2.10:51234] AH02226: Awaiting re-negotiation handshake
 [Mon Nov 23 10:15:30.492266 2026] [ssl:error] [pid 4242:tid 139871202] [client 192.0.2.10:51234] AH02261: Re-negotiation handshake failed`;
 
-type State = { status: 'idle' } | { status: 'working' } | { status: 'done'; result: Diagnosis; lines: string[] } | { status: 'failed'; message: string };
+type State = { status: 'idle' } | { status: 'working' } | { status: 'done'; result: Diagnosis; lines: string[]; problem?: string } | { status: 'failed'; message: string };
 
 /**
  * The paste box. Everything happens in this browser: the text goes to a Web Worker on this
  * page and nowhere else; a share link carries it only in the URL fragment, and only on request.
  */
+/** The diagnosis worker: built by scripts/build-worker.mjs into public/, same origin, so the text stays on this page. */
+function startWorker(): Worker | null {
+  try {
+    const w = new Worker(`${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/workers/diagnose.js`);
+    w.postMessage({ type: 'init', url: kbIndexUrl() });
+    return w;
+  } catch {
+    return null;
+  }
+}
+
 export function DiagnoseView({ autoFocus = false }: { autoFocus?: boolean }) {
   const area = useRef<HTMLTextAreaElement>(null);
   const worker = useRef<Worker | null>(null);
+  const busy = useRef(false);
   const runId = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [state, setState] = useState<State>({ status: 'idle' });
@@ -32,18 +45,27 @@ export function DiagnoseView({ autoFocus = false }: { autoFocus?: boolean }) {
     if (!text.trim()) return setState({ status: 'idle' });
     setState({ status: 'working' });
     const lines = text.split(/\r\n|\r|\n/, 100_000);
+    // UTF-16 read as bytes, a .gz, binary: say so rather than only "nothing found" (looks at the first 8 KB).
+    const problem = pasteProblem(text);
+    // A run still going belongs to an older paste: stop it rather than wait for a result nobody reads.
+    if (worker.current && busy.current) {
+      worker.current.terminate();
+      worker.current = startWorker();
+    }
     const w = worker.current;
     if (w) {
       w.onmessage = (ev: MessageEvent<{ id: number; result?: Diagnosis; error?: string }>) => {
+        busy.current = false;
         if (ev.data.id !== runId.current) return; // an older paste; a newer one is on its way
-        setState(ev.data.result ? { status: 'done', result: ev.data.result, lines } : { status: 'failed', message: ev.data.error ?? 'unknown error' });
+        setState(ev.data.result ? { status: 'done', result: ev.data.result, lines, problem } : { status: 'failed', message: ev.data.error ?? 'unknown error' });
       };
+      busy.current = true;
       w.postMessage({ type: 'run', id, text });
     } else {
       // No worker (very old browser): diagnose here.
-      Promise.all([import('@/lib/diagnose/diagnose'), loadKbIndex()]).then(
-        ([{ diagnose }, index]) => {
-          if (id === runId.current) setState({ status: 'done', result: diagnose(text, index), lines });
+      Promise.all([import('@/lib/diagnose/diagnose'), import('@/lib/diagnose/display'), loadKbIndex()]).then(
+        ([{ diagnose }, { forDisplay }, index]) => {
+          if (id === runId.current) setState({ status: 'done', result: forDisplay(diagnose(text, index)), lines, problem });
         },
         (e: Error) => id === runId.current && setState({ status: 'failed', message: e.message }),
       );
@@ -51,14 +73,7 @@ export function DiagnoseView({ autoFocus = false }: { autoFocus?: boolean }) {
   }, []);
 
   useEffect(() => {
-    try {
-      // Built by scripts/build-worker.mjs into public/; same origin, so the text stays on this page.
-      const w = new Worker(`${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/workers/diagnose.js`);
-      w.postMessage({ type: 'init', url: kbIndexUrl() });
-      worker.current = w;
-    } catch {
-      worker.current = null;
-    }
+    worker.current = startWorker();
     // Text handed over by the search box (sessionStorage: it never travels in a URL).
     let handed: string | null = null;
     try {
@@ -150,7 +165,12 @@ export function DiagnoseView({ autoFocus = false }: { autoFocus?: boolean }) {
               {result.stats.lines.toLocaleString()} line{result.stats.lines === 1 ? '' : 's'}, {result.stats.recognisedLines.toLocaleString()} recognised
               {result.stats.truncated ? ' (very long input: only the first 100,000 lines and 4,096 characters of each line were read)' : ''}.
             </p>
-            {result.findings.length === 0 && (
+            {state.status === 'done' && state.problem && (
+              <p className="mt-3 font-semibold" data-testid="paste-problem">
+                {state.problem}
+              </p>
+            )}
+            {result.findings.length === 0 && !(state.status === 'done' && state.problem) && (
               <p className="mt-3 font-semibold">No known problem recognised in this text.{result.unknown.length ? '' : ' Paste the lines around the error, or the browser or curl message.'}</p>
             )}
           </>

@@ -1,6 +1,6 @@
 import type { Token } from '@/lib/diagnose/types';
 
-const MAX_SHOWN = 300;
+import { SHOWN_TOKEN_LINES as MAX_SHOWN } from '@/lib/diagnose/limits';
 
 /** The pasted lines that hold something we recognised, with each token marked. React escapes it all. */
 export function Highlighted({ lines, tokens }: { lines: string[]; tokens: Token[] }) {

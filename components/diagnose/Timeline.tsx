@@ -1,7 +1,7 @@
 import type { Diagnosis } from '@/lib/diagnose/types';
 
 /** Lines shown per connection: enough to follow a story, few enough to render at once. */
-const LINES_SHOWN = 40;
+import { SHOWN_GROUP_LINES as LINES_SHOWN, SHOWN_GROUPS } from '@/lib/diagnose/limits';
 
 /** The log lines of a pasted excerpt grouped by connection (pid/tid or client), in order. */
 export function Timeline({ timeline }: { timeline: Diagnosis['timeline'] }) {
@@ -11,7 +11,7 @@ export function Timeline({ timeline }: { timeline: Diagnosis['timeline'] }) {
     <section aria-labelledby="timeline-heading" className="mt-6">
       <h2 id="timeline-heading" className="text-lg font-semibold">Timeline by connection</h2>
       <div className="mt-2 space-y-2">
-        {groups.slice(0, 20).map((g) => (
+        {groups.slice(0, SHOWN_GROUPS).map((g) => (
           <details key={g.connection} className="rounded-md border border-slate-300 p-2 text-sm dark:border-slate-700">
             <summary className="cursor-pointer font-medium">{g.connection} — {g.lines.length} lines</summary>
             <ol className="mt-2 space-y-1 font-mono text-xs">

@@ -11,3 +11,8 @@ export const MAX_TEMPLATES = 100_000;
 export const MAX_UNKNOWN = 5_000;
 /** Unknown codes given "closest known" suggestions: those shown, most frequent first. */
 export const MAX_UNKNOWN_SHOWN = 20;
+
+/** What the paste view shows, and so all the worker sends back: marked lines, timeline groups. */
+export const SHOWN_TOKEN_LINES = 300;
+export const SHOWN_GROUPS = 20;
+export const SHOWN_GROUP_LINES = 40;

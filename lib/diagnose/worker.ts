@@ -1,6 +1,7 @@
 // Runs the diagnosis off the main thread, so a 10,000-line paste never freezes the page.
 import { buildMatcher, type Matcher } from './matcher';
 import { diagnose } from './diagnose';
+import { forDisplay } from './display';
 import { fetchKbIndex } from './fetch-index';
 
 /** init: where to fetch the index (same origin); run: a paste, answered with the same id. */
@@ -16,6 +17,6 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   }
   // A paste that arrives before the index waits for it.
   (matcher ?? Promise.reject(new Error('the diagnosis worker was not started')))
-    .then((m) => self.postMessage({ id: msg.id, result: diagnose(msg.text, m) }))
+    .then((m) => self.postMessage({ id: msg.id, result: forDisplay(diagnose(msg.text, m)) }))
     .catch((e: Error) => self.postMessage({ id: msg.id, error: e.message }));
 };
