@@ -108,6 +108,22 @@ test('the share link is off until asked for, and reproduces the diagnosis', asyn
   await expect(page.locator('[data-finding]').first()).toHaveAttribute('data-finding', 'browser-hangs-http-to-https-port');
 });
 
+test('a log read with the wrong encoding, or not text at all, is named with what to do', async ({ page }) => {
+  await page.goto(at('/diagnose/'));
+  const line = '[Mon Nov 23 10:15:30.492266 2026] [ssl:error] [pid 4242] AH02261: Re-negotiation handshake failed';
+  // A UTF-16LE file (PowerShell's `>`) read as 8-bit text: its BOM as "ÿþ", a NUL after every character.
+  await paste(page, `\u00ff\u00fe${[...line].map((c) => `${c}\u0000`).join('')}`);
+  await expect(page.getByTestId('paste-problem')).toHaveText(/UTF-16 text read as bytes: save the log as UTF-8/);
+  await expect(page.getByText('No known problem recognised')).toHaveCount(0);
+  // A gzip file opened as text.
+  await paste(page, `\u001f\u008b\u0008\u0000${'\u0003\u0091x\u00fe'.repeat(20)}`);
+  await expect(page.getByTestId('paste-problem')).toHaveText(/gzip-compressed.*zcat/);
+  // A plain log says nothing of the kind.
+  await paste(page, line);
+  await expect(page.locator('[data-finding]').first()).toBeVisible();
+  await expect(page.getByTestId('paste-problem')).toHaveCount(0);
+});
+
 test('the home page has the paste box too', async ({ page }) => {
   await page.goto(at('/'));
   await paste(page, 'SSL_ERROR_RX_RECORD_TOO_LONG');

@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const BIN = path.join(__dirname, '..', 'bin', 'handshake-diagnose.mjs');
-const cli = (args: string[], input?: string) =>
+const cli = (args: string[], input?: string | Buffer) =>
   spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', cwd: os.tmpdir(), maxBuffer: 1 << 28 });
 
 const RENEG = [
@@ -51,5 +52,71 @@ describe('handshake-diagnose CLI', () => {
     const missing = cli(['/no/such/file']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/No such file/);
+  });
+
+  describe('every file a user has: gzip, UTF-16, any line ends', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-enc-'));
+    const write = (name: string, data: string | Buffer) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, data);
+      return file;
+    };
+    const LOG = `${RENEG}\n`;
+    /** The first finding, all of it: slug, evidence with its line numbers, times, story. */
+    const first = (r: ReturnType<typeof cli>) => {
+      expect(r.status, r.stderr).toBe(0);
+      const j = JSON.parse(r.stdout);
+      return { first: j.findings[0], decoded: j.decoded, lines: j.stats.lines };
+    };
+    const plain = () => first(cli(['--json', write('error_log', LOG)]));
+    // PowerShell's `Get-Content error_log > copy.log` writes UTF-16LE with a BOM and CRLF.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LOG.replace(/\n/g, '\r\n'), 'utf16le')]);
+
+    it('a gzipped rotated log (error.log.2.gz) finds what the plain file finds, and says it was gzip', () => {
+      const want = plain();
+      expect(want).toMatchObject({ decoded: 'utf-8', lines: 3, first: { slug: 'per-directory-client-certificate-renegotiation' } });
+      const file = write('error.log.2.gz', gzipSync(LOG));
+      expect(first(cli(['--json', file]))).toEqual({ ...want, decoded: 'gzip, utf-8' });
+      expect(cli([file]).stdout).toMatch(/^\S+error\.log\.2\.gz \(gzip, utf-8\): 3 lines, 3 recognised/);
+    });
+
+    it('gzipped standard input (cat error.log.2.gz | handshake-diagnose)', () => {
+      const want = plain();
+      expect(first(cli(['--json', '-'], gzipSync(LOG)))).toEqual({ ...want, decoded: 'gzip, utf-8' });
+      expect(cli([], gzipSync(LOG)).stdout).toMatch(/^standard input \(gzip, utf-8\): 3 lines, 3 recognised/);
+    });
+
+    it('a UTF-16LE file with a BOM and CRLF, as Windows PowerShell writes it; gzipped too', () => {
+      const want = plain();
+      const file = write('powershell.log', utf16);
+      expect(first(cli(['--json', file]))).toEqual({ ...want, decoded: 'utf-16le' });
+      expect(cli([file]).stdout).toMatch(/powershell\.log \(utf-16le\): 3 lines, 3 recognised/);
+      expect(first(cli(['--json', '-'], gzipSync(utf16)))).toEqual({ ...want, decoded: 'gzip, utf-16le' });
+    });
+
+    it('UTF-16 cut into one-byte reads on standard input still decodes (odd bytes wait for their pair)', () => {
+      const want = plain();
+      // a pipe that delivers the bytes in tiny writes
+      const script = `const b=Buffer.from(process.argv[1],'base64');let i=0;(function w(){if(i<b.length){process.stdout.write(b.subarray(i,i+=1),()=>setImmediate(w))}})()`;
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" -e "$0" "$1" | "${process.execPath}" "${BIN}" --json`, script, utf16.toString('base64')], { encoding: 'utf8', cwd: os.tmpdir() });
+      expect(first(r)).toEqual({ ...want, decoded: 'utf-16le' });
+    });
+
+    it('lone CR line ends give the same lines, and line numbers, as the paste box', () => {
+      const want = plain();
+      expect(first(cli(['--json', write('mac.log', LOG.replace(/\n/g, '\r'))]))).toEqual(want);
+    });
+
+    it('a gzip file cut short is read up to the cut, with a note; xz is named, not misread', () => {
+      const gz = gzipSync(LOG.repeat(200));
+      const r = cli(['--json', write('cut.gz', gz.subarray(0, gz.length - 20))]);
+      expect(r.status).toBe(0);
+      const j = JSON.parse(r.stdout);
+      expect(j.findings[0].slug).toBe('per-directory-client-certificate-renegotiation');
+      expect(j.decodeNotes).toEqual([expect.stringMatching(/gzip data ends early/)]);
+      const xz = cli([write('error.log.3.xz', Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04]))]);
+      expect(xz.status).toBe(1);
+      expect(xz.stderr).toMatch(/is xz-compressed: decompress it first, e.g. xzcat \S+error\.log\.3\.xz \| handshake-diagnose/);
+    });
   });
 });

@@ -6,10 +6,12 @@ import { buildKbIndex } from '../lib/content/kb-index';
 import { CAUSES } from '../lib/content/causes';
 import { LogSummary } from '../lib/diagnose/summary';
 import { forEachLine } from '../lib/diagnose/lines';
+import { openText } from '../lib/diagnose/input';
 
 const USAGE = `Usage: handshake-diagnose [--json] [FILE]
 Reads FILE (or standard input when FILE is - or absent): an Apache error_log, a pasted excerpt,
 browser or client output. Prints which problems it shows, how often, first and last seen.
+Gzipped input (error.log.2.gz) is decompressed, UTF-16 and UTF-8 with a BOM are decoded.
   --json   one JSON object: {"findings": [...], "tokens": [...], ...}
   --top N  show the N best findings (default 5)`;
 
@@ -36,8 +38,11 @@ async function main(argv: string[]): Promise<number> {
 
   const started = process.hrtime.bigint();
   const summary = new LogSummary(buildKbIndex(getEntries()));
-  const input = file === '-' ? process.stdin : fs.createReadStream(file);
-  await forEachLine(input, (l) => summary.add(l));
+  const name = file === '-' ? 'standard input' : file;
+  const input = await openText(file === '-' ? process.stdin : fs.createReadStream(file), name);
+  await forEachLine(input.chunks, (l) => summary.add(l));
+  const decoded = input.decoded();
+  const notes = input.notes();
   const r = summary.result();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const site = (process.env.SITE_URL || '').replace(/\/+$/, '');
@@ -45,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
   if (json) {
     process.stdout.write(
       `${JSON.stringify({
+        decoded,
+        decodeNotes: notes,
         findings: r.findings.map((f) => ({ slug: f.slug, title: f.title, url: `${site}${f.url}`, causes: f.causes, score: f.score, evidence: f.evidence, lines: f.lines, firstSeen: f.firstSeen, lastSeen: f.lastSeen, story: f.story })),
         tokens: r.tokens,
         tokensTruncated: r.tokensTruncated,
@@ -57,7 +64,9 @@ async function main(argv: string[]): Promise<number> {
 
   const n = (x: number) => x.toLocaleString('en-US');
   const out: string[] = [];
-  out.push(`${file === '-' ? 'standard input' : file}: ${n(r.stats.lines)} lines, ${n(r.stats.recognisedLines)} recognised, ${n(r.stats.distinctMessages)} distinct messages, ${seconds.toFixed(2)} s`);
+  // Plain UTF-8 goes without saying; anything else is named: "error.log.2.gz (gzip, utf-16le): …"
+  out.push(`${name}${decoded === 'utf-8' ? '' : ` (${decoded})`}: ${n(r.stats.lines)} lines, ${n(r.stats.recognisedLines)} recognised, ${n(r.stats.distinctMessages)} distinct messages, ${seconds.toFixed(2)} s`);
+  for (const note of notes) out.push(`   note: ${note}`);
   if (!r.findings.length) out.push('\nNo known problem recognised.');
   r.findings.slice(0, top).forEach((f, i) => {
     out.push(`\n${i + 1}. ${f.title}`);
@@ -71,6 +80,8 @@ async function main(argv: string[]): Promise<number> {
   if (r.unknown.length) {
     out.push('\nNot in the knowledge base yet:');
     for (const u of r.unknown.slice(0, 10)) out.push(`   ${u.value} (${n(u.count)}×, first on line ${u.line}); closest known: ${u.closest.join(', ') || 'none'}`);
+    const more = r.unknown.length - 10;
+    if (more > 0 || r.unknownOther) out.push(`   …and ${n(Math.max(0, more))} more distinct${r.unknownOther ? `, plus ${n(r.unknownOther)} occurrences of codes past the first ${n(r.unknown.length)}` : ''} (--json lists them).`);
   }
   if (r.stats.longLines) out.push(`\n${n(r.stats.longLines)} line(s) longer than 4,096 characters were read only up to there.`);
   console.log(out.join('\n'));
