@@ -1,6 +1,6 @@
 import type { Evidence, Finding, KbIndex } from './types';
 import type { Hit } from './matcher';
-import { clip } from './text';
+import { clip, own } from './text';
 
 const MAX_EVIDENCE = 20;
 
@@ -108,8 +108,8 @@ export class FindingAccumulator {
         touched.add(ei);
         a.lines++;
         if (time) {
-          a.firstSeen ??= time;
-          a.lastSeen = time;
+          a.firstSeen ??= own(time);
+          a.lastSeen = time === a.lastSeen ? a.lastSeen : own(time);
           a.lastLine = line;
         }
       }
@@ -125,7 +125,7 @@ export class FindingAccumulator {
       const cite = `${line}:${h.pattern.label}`;
       if (a.evidence.length < MAX_EVIDENCE && !prev && !a.cited.has(cite)) {
         a.cited.add(cite);
-        a.evidence.push({ line, text: clip(text, 300), how: h.how, symptom: h.pattern.label });
+        a.evidence.push({ line, text: own(clip(text, 300)), how: h.how, symptom: h.pattern.label });
       }
     }
   }
@@ -146,7 +146,7 @@ export class FindingAccumulator {
       touched.add(h.pattern.entry);
       a.lines += times;
       if (lastTime && lastLine > a.lastLine) {
-        a.lastSeen = lastTime;
+        a.lastSeen = own(lastTime);
         a.lastLine = lastLine;
       }
     }

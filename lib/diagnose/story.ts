@@ -1,6 +1,6 @@
 import type { Finding, KbIndex, LogLine } from './types';
 import { connectionOf, logTimeMs, storyConnectionOf } from './logline';
-import { clip } from './text';
+import { clip, own } from './text';
 
 type Story = NonNullable<Finding['story']>;
 type Step = Story['steps'][number];
@@ -53,7 +53,7 @@ export class StoryTracker {
     }
     const seqIdx = l.code ? this.byCode.get(l.code) : undefined;
     if (!seqIdx) return;
-    const key = storyConnectionOf(l);
+    const key = own(storyConnectionOf(l));
     let c = this.conns.get(key);
     // A step long after the last one on this thread and peer starts afresh.
     const at = logTimeMs(l.time);
@@ -82,7 +82,7 @@ export class StoryTracker {
       let prev: Step[] = [];
       for (let k = 0; k < j; k++) if ((best[k]?.length ?? 0) > prev.length) prev = best[k]!;
       if (prev.length + 1 <= (best[j]?.length ?? 0)) continue;
-      step ??= { line: l.line, code: l.code!, message: clip(l.message, 200) };
+      step ??= { line: l.line, code: l.code!, message: own(clip(l.message, 200)) };
       const chain = (best[j] = [...prev, step]);
       // Shown as the thread, as the timeline groups lines; followed per thread and peer.
       if (chain.length >= 3 && chain.length > (this.stories.get(s.entry)?.steps.length ?? 0)) this.stories.set(s.entry, { connection: connectionOf(l), steps: chain });

@@ -3,7 +3,7 @@ import { FindingAccumulator } from './accumulate';
 import { buildMatcher, matchLine, type Hit, type Matcher } from './matcher';
 import { parseLogLine } from './logline';
 import { recogniseLine } from './recognise';
-import { cleanLine, MAX_LINE, template } from './text';
+import { cleanLine, MAX_LINE, own, template } from './text';
 import { closestCodes } from './closest';
 import { StoryTracker } from './story';
 import { MAX_TEMPLATES, MAX_UNKNOWN, MAX_UNKNOWN_SHOWN } from './limits';
@@ -25,7 +25,8 @@ interface Analysed {
   /** lines with this template after the first, the last of them, not yet handed to acc */
   repeats: number;
   lastLine: number;
-  lastRaw: string;
+  /** the time of the last of those lines (only the time: the line itself would pin its read chunk) */
+  lastTime?: string;
 }
 
 const timeOf = (raw: string) => raw.slice(1, raw.indexOf(']'));
@@ -113,7 +114,7 @@ export class LogSummary {
     else {
       key = template(raw);
       a = this.cache.get(key);
-      if (a && this.quickOn && this.quick.size < MAX_TEMPLATES) this.quick.set(qk, a);
+      if (a && this.quickOn && this.quick.size < MAX_TEMPLATES) this.quick.set(own(qk), a);
     }
     if (a) {
       // The hot path: a message seen before is only counted; its evidence is already in.
@@ -121,7 +122,7 @@ export class LogSummary {
       this.recognisedLines++;
       a.repeats++;
       a.lastLine = n;
-      a.lastRaw = raw;
+      a.lastTime = a.logLine ? own(timeOf(raw)) : undefined;
       if (a.story) this.storyStep(raw, n);
       this.keepTokens(a, n);
       return;
@@ -129,8 +130,8 @@ export class LogSummary {
     a = this.analyse(raw, n);
     // Past MAX_TEMPLATES a line is a one-off: added in full every time, memory stays bounded.
     if (this.cache.size < MAX_TEMPLATES) {
-      this.cache.set(key!, a);
-      if (this.quickOn && this.quick.size < MAX_TEMPLATES) this.quick.set(qk, a);
+      this.cache.set(own(key!), a);
+      if (this.quickOn && this.quick.size < MAX_TEMPLATES) this.quick.set(own(qk), a);
     }
     if (!a.recognised) return;
     this.recognisedLines++;
@@ -150,7 +151,7 @@ export class LogSummary {
     const toks = recogniseLine(text, n);
     const hits = matchLine(this.m, text, toks);
     const parsed = text.charCodeAt(0) === 91 ? parseLogLine(text, n) : undefined;
-    const tokens = toks.map((t) => ({ kind: t.kind, value: t.value, known: Boolean(t.known) }));
+    const tokens = toks.map((t) => ({ kind: t.kind, value: own(t.value), known: Boolean(t.known) }));
     return {
       tokens,
       unknown: tokens.filter((t) => !t.known && t.kind !== 'http-status' && t.kind !== 'openssl-function'),
@@ -160,7 +161,6 @@ export class LogSummary {
       story: this.stories.wants(parsed?.code),
       repeats: 0,
       lastLine: n,
-      lastRaw: raw,
     };
   }
 
@@ -185,7 +185,7 @@ export class LogSummary {
   private foldRepeats(): void {
     for (const a of this.cache.values()) {
       if (!a.repeats) continue;
-      this.acc.repeat(a.hits, a.repeats, a.lastLine, a.logLine ? timeOf(a.lastRaw) : undefined);
+      this.acc.repeat(a.hits, a.repeats, a.lastLine, a.lastTime);
       for (const t of a.unknown) {
         const u = this.unknown.get(t.value);
         if (u) u.count += a.repeats;
