@@ -7,6 +7,8 @@ export const MAX_LINE = 4096;
 export const MAX_LINES = 100_000;
 /** Distinct messages (templates) the CLI remembers; past it, a line is analysed on its own. */
 export const MAX_TEMPLATES = 100_000;
+/** …and the characters of their keys, all together: junk lines of 4 KB each must not fill memory. */
+export const MAX_TEMPLATE_CHARS = 8_000_000;
 /** Distinct unknown codes counted; more are counted together, not one by one. */
 export const MAX_UNKNOWN = 5_000;
 /** Unknown codes given "closest known" suggestions: those shown, most frequent first. */

@@ -6,7 +6,7 @@ import { recogniseLine } from './recognise';
 import { cleanLine, MAX_LINE, own, template } from './text';
 import { closestCodes } from './closest';
 import { StoryTracker } from './story';
-import { MAX_TEMPLATES, MAX_UNKNOWN, MAX_UNKNOWN_SHOWN } from './limits';
+import { MAX_TEMPLATE_CHARS, MAX_TEMPLATES, MAX_UNKNOWN, MAX_UNKNOWN_SHOWN } from './limits';
 
 const MAX_TOKENS = 10_000;
 /** Lines after which the quick key is judged: kept if it saved template() on a quarter of them. */
@@ -78,6 +78,8 @@ export class LogSummary {
   /** quickKey → the same Analysed as its template; bounded like the cache */
   private readonly quick = new Map<string, Analysed>();
   private quickOn = true;
+  /** characters held in cache and quick keys (see MAX_TEMPLATE_CHARS) */
+  private keyChars = 0;
   private quickTries = 0;
   private quickHits = 0;
   private readonly unknown = new Map<string, { kind: TokenKind; count: number; line: number }>();
@@ -129,7 +131,8 @@ export class LogSummary {
     }
     a = this.analyse(raw, n);
     // Past MAX_TEMPLATES a line is a one-off: added in full every time, memory stays bounded.
-    if (this.cache.size < MAX_TEMPLATES) {
+    if (this.cache.size < MAX_TEMPLATES && this.keyChars + key!.length + qk.length <= MAX_TEMPLATE_CHARS) {
+      this.keyChars += key!.length + qk.length;
       this.cache.set(own(key!), a);
       if (this.quickOn && this.quick.size < MAX_TEMPLATES) this.quick.set(own(qk), a);
     }
