@@ -45,6 +45,21 @@ export function tlsServer(c: Ctx, o: VhostOptions = {}): ServerConfig {
   };
 }
 
+/** A second name-based TLS vhost, other.example.test, on the same port as the first. */
+function withOtherVhost(conf: ServerConfig, c: Ctx, o: { chain?: boolean; extra?: string[] } = {}): ServerConfig {
+  const lines = [
+    `<VirtualHost *:${c.ports.tls}>`,
+    '    ServerName other.example.test',
+    '    SSLEngine on',
+    `    SSLCertificateFile ${c.pki.leaf.other!.cert}`,
+    `    SSLCertificateKeyFile ${c.pki.leaf.other!.key}`,
+    ...(o.chain === false ? [] : [`    SSLCertificateChainFile ${c.pki.intermediate}`]),
+    ...(o.extra ?? []).map((l) => `    ${l}`),
+    '</VirtualHost>',
+  ];
+  return { ...conf, body: `${conf.body}\n${lines.join('\n')}` };
+}
+
 const curl = (o: Partial<ClientCall> = {}): ClientCall => ({ kind: 'curl', ...o });
 const sClient = (o: Partial<ClientCall> = {}): ClientCall => ({ kind: 's_client', ...o });
 const node = (o: Partial<ClientCall> = {}): ClientCall => ({ kind: 'node', ...o });
@@ -460,7 +475,7 @@ export const SCENARIOS: Scenario[] = [
     entry: 'misdirected-request-421-sni-host-mismatch',
     server: (c) => {
       const conf = tlsServer(c, { logLevel: 'warn ssl:info' });
-      return { ...conf, body: `${conf.body}\n<VirtualHost *:${c.ports.tls}>\n    ServerName other.example.test\n    SSLEngine on\n    SSLCertificateFile ${c.pki.leaf.other!.cert}\n    SSLCertificateKeyFile ${c.pki.leaf.other!.key}\n    SSLCertificateChainFile ${c.pki.intermediate}\n    SSLProtocol -all +TLSv1.3\n</VirtualHost>` };
+      return withOtherVhost(conf, c, { extra: ['SSLProtocol -all +TLSv1.3'] });
     },
     clients: [curl({ args: ['-H', 'Host: other.example.test'] }), node({ node: { headers: { Host: 'other.example.test' } } })],
     fix: { description: 'Send the same name in SNI and Host (or give both vhosts the same TLS settings).', from: 'lab', clients: [curl({ host: 'other.example.test' }), node({ host: 'other.example.test' })] },
@@ -471,7 +486,7 @@ export const SCENARIOS: Scenario[] = [
     entry: 'sni-default-vhost-wrong-certificate',
     server: (c) => {
       const conf = tlsServer(c, { logLevel: 'warn ssl:info', global: ['SSLStrictSNIVHostCheck on'] });
-      return { ...conf, body: `${conf.body}\n<VirtualHost *:${c.ports.tls}>\n    ServerName other.example.test\n    SSLEngine on\n    SSLCertificateFile ${c.pki.leaf.other!.cert}\n    SSLCertificateKeyFile ${c.pki.leaf.other!.key}\n    SSLCertificateChainFile ${c.pki.intermediate}\n</VirtualHost>` };
+      return withOtherVhost(conf, c);
     },
     clients: [sClient({ noSni: true, args: ['-verify_hostname', 'www.example.test'] }), curl({ noSni: true, args: ['-k'] })],
     fix: { description: 'Make the client send SNI (use the name, not the IP address).', from: 'lab', clients: [sClient(), curl()] },
@@ -482,7 +497,7 @@ export const SCENARIOS: Scenario[] = [
     entry: 'misdirected-request-421-sni-host-mismatch',
     server: (c) => {
       const conf = tlsServer(c, { logLevel: 'warn ssl:info' });
-      return { ...conf, body: `${conf.body}\n<VirtualHost *:${c.ports.tls}>\n    ServerName other.example.test\n    SSLEngine on\n    SSLCertificateFile ${c.pki.leaf.other!.cert}\n    SSLCertificateKeyFile ${c.pki.leaf.other!.key}\n    SSLCertificateChainFile ${c.pki.intermediate}\n</VirtualHost>` };
+      return withOtherVhost(conf, c);
     },
     clients: [sClient({ host: 'other.example.test', noSni: true, args: ['-verify_hostname', 'other.example.test'] }), curl({ host: 'other.example.test', noSni: true, args: ['-H', 'Host: other.example.test'], expect: { entry: 'certificate-name-mismatch', because: 'connecting by IP address, curl sends no SNI and reports only that the certificate does not name 127.0.0.1' } })],
     fix: { description: 'Send SNI (every current client does when it connects by name).', from: 'lab', clients: [sClient({ host: 'other.example.test' }), curl({ host: 'other.example.test' })] },
@@ -618,7 +633,7 @@ export const SCENARIOS: Scenario[] = [
     entry: 'sni-default-vhost-wrong-certificate',
     server: (c) => {
       const conf = tlsServer(c, { logLevel: 'warn ssl:debug', global: ['SSLStrictSNIVHostCheck on'] });
-      return { ...conf, body: `${conf.body}\n<VirtualHost *:${c.ports.tls}>\n    ServerName other.example.test\n    SSLEngine on\n    SSLCertificateFile ${c.pki.leaf.other!.cert}\n    SSLCertificateKeyFile ${c.pki.leaf.other!.key}\n</VirtualHost>` };
+      return withOtherVhost(conf, c, { chain: false });
     },
     clients: [
       curl({ host: 'shop.example.test', expect: { entry: 'certificate-name-mismatch', because: 'the client sees only a certificate for another name; httpd sent no unrecognized_name alert (AH02044 at debug is the only trace)' } }),
