@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { getEntries } from '../lib/content/kb';
 import { buildKbIndex } from '../lib/content/kb-index';
 import { CAUSES } from '../lib/content/causes';
-import { LogSummary } from '../lib/diagnose/summary';
+import { DiagnoseSession } from '../lib/diagnose/session';
 import { forEachLine } from '../lib/diagnose/lines';
 import { openText } from '../lib/diagnose/input';
 
@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   if (file === '-' && process.stdin.isTTY) console.error('Reading standard input (paste, then Ctrl-D)…');
 
   const started = process.hrtime.bigint();
-  const summary = new LogSummary(buildKbIndex(getEntries()));
+  const summary = new DiagnoseSession(buildKbIndex(getEntries()));
   const name = file === '-' ? 'standard input' : file;
   const input = await openText(file === '-' ? process.stdin : fs.createReadStream(file), name);
   await forEachLine(input.chunks, (l) => summary.add(l));
@@ -53,9 +53,10 @@ async function main(argv: string[]): Promise<number> {
         decoded,
         decodeNotes: notes,
         findings: r.findings.map((f) => ({ slug: f.slug, title: f.title, url: `${site}${f.url}`, causes: f.causes, score: f.score, evidence: f.evidence, lines: f.lines, firstSeen: f.firstSeen, lastSeen: f.lastSeen, story: f.story })),
-        tokens: r.tokens,
-        tokensTruncated: r.tokensTruncated,
+        tokens: r.tokens.map(({ line, kind, value, known }) => ({ line, kind, value, known: Boolean(known) })),
+        tokensTruncated: r.stats.tokensTruncated,
         unknown: r.unknown,
+        unknownOther: r.unknownOther,
         stats: { ...r.stats, seconds: Math.round(seconds * 1000) / 1000, peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024) },
       })}\n`,
     );

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Diagnosis } from '@/lib/diagnose/types';
 import { pasteProblem } from '@/lib/diagnose/decode';
-import { kbIndexUrl, loadKbIndex } from './load-index';
+import { toLines } from '@/lib/diagnose/text';
+import { diagnosisClient, Superseded } from './engine-client';
 import { FindingCard } from './FindingCard';
 import { Highlighted } from './Highlighted';
 import { HANDOFF_KEY } from '@/components/search/SearchDialog';
@@ -19,21 +20,8 @@ type State = { status: 'idle' } | { status: 'working' } | { status: 'done'; resu
  * The paste box. Everything happens in this browser: the text goes to a Web Worker on this
  * page and nowhere else; a share link carries it only in the URL fragment, and only on request.
  */
-/** The diagnosis worker: built by scripts/build-worker.mjs into public/, same origin, so the text stays on this page. */
-function startWorker(): Worker | null {
-  try {
-    const w = new Worker(`${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/workers/diagnose.js`);
-    w.postMessage({ type: 'init', url: kbIndexUrl() });
-    return w;
-  } catch {
-    return null;
-  }
-}
-
 export function DiagnoseView({ autoFocus = false }: { autoFocus?: boolean }) {
   const area = useRef<HTMLTextAreaElement>(null);
-  const worker = useRef<Worker | null>(null);
-  const busy = useRef(false);
   const runId = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [state, setState] = useState<State>({ status: 'idle' });
@@ -42,38 +30,26 @@ export function DiagnoseView({ autoFocus = false }: { autoFocus?: boolean }) {
 
   const run = useCallback((text: string) => {
     const id = ++runId.current;
-    if (!text.trim()) return setState({ status: 'idle' });
+    if (!text.trim()) {
+      diagnosisClient().cancel();
+      return setState({ status: 'idle' });
+    }
     setState({ status: 'working' });
-    const lines = text.split(/\r\n|\r|\n/, 100_000);
+    // Numbered as the engine numbers them (the same splitter), for marking what it found.
+    const { lines } = toLines(text);
     // UTF-16 read as bytes, a .gz, binary: say so rather than only "nothing found" (looks at the first 8 KB).
     const problem = pasteProblem(text);
-    // A run still going belongs to an older paste: stop it rather than wait for a result nobody reads.
-    if (worker.current && busy.current) {
-      worker.current.terminate();
-      worker.current = startWorker();
-    }
-    const w = worker.current;
-    if (w) {
-      w.onmessage = (ev: MessageEvent<{ id: number; result?: Diagnosis; error?: string }>) => {
-        busy.current = false;
-        if (ev.data.id !== runId.current) return; // an older paste; a newer one is on its way
-        setState(ev.data.result ? { status: 'done', result: ev.data.result, lines, problem } : { status: 'failed', message: ev.data.error ?? 'unknown error' });
-      };
-      busy.current = true;
-      w.postMessage({ type: 'run', id, text });
-    } else {
-      // No worker (very old browser): diagnose here.
-      Promise.all([import('@/lib/diagnose/diagnose'), import('@/lib/diagnose/display'), loadKbIndex()]).then(
-        ([{ diagnose }, { forDisplay }, index]) => {
-          if (id === runId.current) setState({ status: 'done', result: forDisplay(diagnose(text, index)), lines, problem });
-        },
-        (e: Error) => id === runId.current && setState({ status: 'failed', message: e.message }),
+    diagnosisClient()
+      .run(text)
+      .then(
+        (result) => id === runId.current && setState({ status: 'done', result, lines, problem }),
+        (e: Error) => !(e instanceof Superseded) && id === runId.current && setState({ status: 'failed', message: e.message }),
       );
-    }
   }, []);
 
   useEffect(() => {
-    worker.current = startWorker();
+    const client = diagnosisClient();
+    client.warm();
     // Text handed over by the search box (sessionStorage: it never travels in a URL).
     let handed: string | null = null;
     try {
@@ -96,7 +72,7 @@ export function DiagnoseView({ autoFocus = false }: { autoFocus?: boolean }) {
       }
       run(area.current.value);
     }
-    return () => worker.current?.terminate();
+    return () => client.cancel();
   }, [run]);
 
   const updateShare = useCallback((on: boolean, text: string) => {

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import type { KbEntry } from '@/lib/diagnose/types';
-import { loadKbIndex } from '@/components/diagnose/load-index';
+import { diagnosisClient, Superseded } from '@/components/diagnose/engine-client';
 import type { ResolvedTree } from '@/lib/wizard/types';
 import { parsePath, pathForEntry, walk } from '@/lib/wizard/engine';
 import { DEFAULT_VERSIONS, HTTPD_VERSIONS, OPENSSL_VERSIONS, renderSnippet, type Versions } from '@/lib/wizard/config';
@@ -106,13 +106,13 @@ export function WizardView({ tree, fixes }: { tree: ResolvedTree; fixes: Fixes }
             className="mt-2 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600"
             onClick={() => {
               const text = pasteArea.current?.value ?? '';
-              Promise.all([import('@/lib/diagnose/diagnose'), loadKbIndex()]).then(([{ diagnose }, index]) => {
-                const d = diagnose(text, index);
+              setPasteNote('Reading it…');
+              diagnosisClient().run(text).then((d) => {
                 const top = d.findings[0];
                 const path = top && pathForEntry(tree, top.slug);
                 if (path) router.push(href(path, chosen), { scroll: false });
                 else setPasteNote(d.unknown.length ? `Not in the knowledge base yet: ${d.unknown.map((u) => u.value).join(', ')}. Try the menus instead.` : 'No known error recognised in that text. Try the menus instead.');
-              }, (e: Error) => setPasteNote(`Could not read that here: ${e.message}. Try the menus instead.`));
+              }, (e: Error) => !(e instanceof Superseded) && setPasteNote(`Could not read that here: ${e.message}. Try the menus instead.`));
             }}
           >
             Find my path

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from './diagnose';
 import { buildMatcher, type Matcher } from './matcher';
-import { LogSummary } from './summary';
+import { DiagnoseSession } from './session';
 import { buildKbIndex } from '@/lib/content/kb-index';
 import { getEntries } from '@/lib/content/kb';
 import { isCause } from '@/lib/content/causes';
@@ -175,8 +175,8 @@ describe('the #8051 excerpt: IE 11 refuses a renegotiation', () => {
         expect(story.steps.find((s) => s.code === 'AH02261')!.message).toMatch(/^Re-negotiation handshake failed/);
       });
 
-      it('the streaming summary (the CLI) tells the same story', () => {
-        const sum = new LogSummary(index);
+      it('a session fed line by line without templates (every line analysed) tells the same story', () => {
+        const sum = new DiagnoseSession(index, { templates: 0 });
         for (const l of text.split('\n')) sum.add(l);
         const f = sum.result().findings[0]!;
         expect(f.slug).toBe(RENEG);

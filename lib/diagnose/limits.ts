@@ -11,6 +11,10 @@ export const MAX_TEMPLATES = 100_000;
 export const MAX_TEMPLATE_CHARS = 8_000_000;
 /** Distinct unknown codes counted; more are counted together, not one by one. */
 export const MAX_UNKNOWN = 5_000;
+/** Positioned tokens kept (to mark the lines shown): far more than the page marks, never a flood. */
+export const MAX_TOKENS = 10_000;
+/** Connections the timeline follows. */
+export const MAX_TIMELINE_GROUPS = 100;
 /** Unknown codes given "closest known" suggestions: those shown, most frequent first. */
 export const MAX_UNKNOWN_SHOWN = 20;
 

@@ -7,7 +7,8 @@ import { RECOGNISERS } from './recognise';
 import { parseLogLine } from './logline';
 import { findStories } from './story';
 import { MAX_LINE, MAX_LINES, template, toLines } from './text';
-import { quickKey } from './summary';
+import { quickKey } from './session';
+import { MAX_TIMELINE_GROUPS, SHOWN_GROUP_LINES } from './limits';
 import { buildKbIndex } from '@/lib/content/kb-index';
 import { getEntries } from '@/lib/content/kb';
 import type { Diagnosis, KbIndex, LogLine, TokenKind } from './types';
@@ -28,8 +29,7 @@ const ACCESS = (i: number) => `192.0.2.${i % 250} - - [05/Mar/2024:10:00:00 +000
 
 const KINDS: TokenKind[] = ['ah-code', 'openssl-error', 'openssl-function', 'openssl-reason', 'tls-alert', 'verify-error', 'browser-error', 'client-error', 'http-status'];
 const MAX_EVIDENCE = 20;
-const MAX_TIMELINE_GROUPS = 100;
-const MAX_TIMELINE_LINES = 200;
+const MAX_TIMELINE_LINES = SHOWN_GROUP_LINES;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -250,8 +250,8 @@ describe('large inputs stay bounded', () => {
     expect(d.timeline[0]!.lines.map((l) => l.line)).toEqual(Array.from({ length: MAX_TIMELINE_LINES }, (_, i) => i + 1));
   });
 
-  // Regression (was a bug): diagnose() returns every token it finds, with no cap (LogSummary caps its tokens at
-  // 10,000, diagnose has none). A 5 MB paste dense with codes yields ~288,000 tokens and a
+  // Regression (was a bug): diagnose() returned every token it found, with no cap (the CLI capped
+  // its tokens at 10,000, the paste had none; now both keep MAX_TOKENS). A 5 MB paste dense with codes yields ~288,000 tokens and a
   // ~30 MB result that the worker posts back to the page: the answer is six times the paste.
   it('the answer to a 5 MB paste dense with codes is no bigger than the paste', () => {
     const input = ('AH00001 AH01234 ERR_SSL_PROTOCOL_ERROR SSL_ERROR_RX_RECORD_TOO_LONG '.repeat(60) + '\n').repeat(1200);

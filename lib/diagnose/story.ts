@@ -41,9 +41,9 @@ export class StoryTracker {
     });
   }
 
-  /** Whether a line with this AH code can be part of a story (so callers parse only those). */
+  /** Whether a line with this AH code can be a step of a story or end one (so callers parse only those). */
   wants(code: string | undefined): boolean {
-    return code !== undefined && this.byCode.has(code);
+    return code !== undefined && (this.byCode.has(code) || CONNECTION_END.has(code));
   }
 
   add(l: LogLine): void {

@@ -1,25 +1,27 @@
 // Bounds and normalisation shared by every recogniser: pasted text can be anything.
 
 import { MAX_LINE, MAX_LINES } from './limits';
+import { LineSplitter } from './splitter';
 
 export { MAX_LINE, MAX_LINES };
 
-/** Turn arbitrary input into lines of printable text: NULs and control bytes become spaces. */
+/** Turn arbitrary input into lines of printable text (see LineSplitter): NULs and control bytes become spaces. */
 export function toLines(input: string): { lines: string[]; truncated: boolean } {
+  const lines: string[] = [];
   let truncated = false;
-  // A final newline ends the last line; it does not start another.
-  const raw = input.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/, MAX_LINES + 1);
-  if (raw.length > MAX_LINES) {
-    raw.length = MAX_LINES;
-    truncated = true;
-  }
-  const lines = raw.map((l) => {
+  const split = new LineSplitter((l) => {
+    if (lines.length >= MAX_LINES) {
+      truncated = true;
+      return false;
+    }
     if (l.length > MAX_LINE) {
       truncated = true;
       l = l.slice(0, MAX_LINE);
     }
-    return cleanLine(l);
+    lines.push(cleanLine(l));
   });
+  split.push(input);
+  split.end();
   return { lines, truncated };
 }
 

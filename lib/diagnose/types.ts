@@ -105,19 +105,41 @@ export interface Finding {
   /** a recognised multi-line story (e.g. a refused renegotiation), in log order */
   story?: { connection: string; steps: { line: number; code: string; message: string }[] };
   fix?: KbEntry['fix'];
+  /** lines that showed it, and the first and last time among them (error_log lines) */
+  lines: number;
+  firstSeen?: string;
+  lastSeen?: string;
 }
 
 export interface Unknown {
+  /** first line it is on, and how many times it shows */
   line: number;
+  count: number;
   value: string;
   kind: TokenKind;
   closest: string[];
 }
 
+/** What the engine (lib/diagnose/session.ts) makes of a text, for the page, the wizard and the CLI. */
 export interface Diagnosis {
   findings: Finding[];
+  /** positioned, for marking lines: the first MAX_TOKENS */
   tokens: Token[];
+  /** most frequent first; closest known codes only for the first MAX_UNKNOWN_SHOWN */
   unknown: Unknown[];
+  /** occurrences of unknown codes past the first MAX_UNKNOWN distinct ones */
+  unknownOther: number;
+  /** lines by connection (the paste view only) */
   timeline: { connection: string; lines: LogLine[] }[];
-  stats: { lines: number; recognisedLines: number; truncated: boolean; tokensTruncated?: boolean; ms?: number };
+  stats: {
+    lines: number;
+    recognisedLines: number;
+    distinctMessages: number;
+    /** lines read only up to MAX_LINE characters */
+    longLines: number;
+    /** some input was not read: long lines, or a paste past MAX_LINES */
+    truncated: boolean;
+    tokensTruncated: boolean;
+    ms?: number;
+  };
 }

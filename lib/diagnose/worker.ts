@@ -3,11 +3,10 @@ import { buildMatcher, type Matcher } from './matcher';
 import { diagnose } from './diagnose';
 import { forDisplay } from './display';
 import { fetchKbIndex } from './fetch-index';
-
-/** init: where to fetch the index (same origin); run: a paste, answered with the same id. */
-export type WorkerRequest = { type: 'init'; url: string } | { type: 'run'; id: number; text: string };
+import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 let matcher: Promise<Matcher> | undefined;
+const reply = (r: WorkerResponse) => self.postMessage(r);
 
 self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const msg = ev.data;
@@ -15,8 +14,8 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
     matcher = fetchKbIndex(msg.url).then(buildMatcher);
     return;
   }
-  // A paste that arrives before the index waits for it.
+  // A text that arrives before the index waits for it.
   (matcher ?? Promise.reject(new Error('the diagnosis worker was not started')))
-    .then((m) => self.postMessage({ id: msg.id, result: forDisplay(diagnose(msg.text, m)) }))
-    .catch((e: Error) => self.postMessage({ id: msg.id, error: e.message }));
+    .then((m) => reply({ id: msg.id, result: forDisplay(diagnose(msg.text, m)) }))
+    .catch((e: Error) => reply({ id: msg.id, error: e.message }));
 };

@@ -1,14 +1,15 @@
-import type { KbIndex, TokenKind } from './types';
+// The diagnosis engine: one session per text (a paste, a streamed file), fed one line at a
+// time, finishing with one Diagnosis. The paste view, the wizard and the CLI all use it.
+import type { Diagnosis, KbIndex, LogLine, Token, TokenKind } from './types';
 import { FindingAccumulator } from './accumulate';
 import { buildMatcher, matchLine, type Hit, type Matcher } from './matcher';
-import { parseLogLine } from './logline';
+import { connectionOf, parseLogLine } from './logline';
 import { recogniseLine } from './recognise';
 import { cleanLine, MAX_LINE, own, template } from './text';
 import { closestCodes } from './closest';
 import { StoryTracker } from './story';
-import { MAX_TEMPLATE_CHARS, MAX_TEMPLATES, MAX_UNKNOWN, MAX_UNKNOWN_SHOWN } from './limits';
+import { MAX_TEMPLATE_CHARS, MAX_TEMPLATES, MAX_TIMELINE_GROUPS, MAX_TOKENS, MAX_UNKNOWN, MAX_UNKNOWN_SHOWN, SHOWN_GROUP_LINES } from './limits';
 
-const MAX_TOKENS = 10_000;
 /** Lines after which the quick key is judged: kept if it saved template() on a quarter of them. */
 const QUICK_SAMPLE = 20_000;
 
@@ -59,25 +60,32 @@ export function quickKey(raw: string): string {
   return blankGroup(s, 'remote', 160);
 }
 
-export interface SummaryToken {
-  line: number;
-  kind: TokenKind;
-  value: string;
-  known: boolean;
+export interface SessionOptions {
+  /** group log lines by connection, as the paste view shows them (the CLI does not) */
+  timeline?: boolean;
+  /** distinct messages remembered (tests pass 0: every line analysed on its own) */
+  templates?: number;
+}
+
+/** A token that holds nothing of the line it came from alive (see own()). */
+function ownToken(t: Token): Token {
+  return { ...t, value: own(t.value), keys: t.keys.map(own), ...(t.note === undefined ? {} : { note: own(t.note) }) };
 }
 
 /**
- * Summarises a whole error_log one line at a time (the CLI streams into it), in memory bounded
- * by the number of distinct messages, not lines: lines are analysed once per template.
+ * One diagnosis, fed a line at a time, in memory bounded by the number of distinct messages
+ * (templates) and the caps in limits.ts, never by the size of the input: each template is
+ * analysed once and its later lines only counted.
  */
-export class LogSummary {
+export class DiagnoseSession {
   private readonly m: Matcher;
   private readonly acc = new FindingAccumulator();
   private readonly stories: StoryTracker;
+  private readonly maxTemplates: number;
   private readonly cache = new Map<string, Analysed>();
   /** quickKey → the same Analysed as its template; bounded like the cache */
   private readonly quick = new Map<string, Analysed>();
-  private quickOn = true;
+  private quickOn: boolean;
   /** characters held in cache and quick keys (see MAX_TEMPLATE_CHARS) */
   private keyChars = 0;
   private quickTries = 0;
@@ -85,15 +93,25 @@ export class LogSummary {
   private readonly unknown = new Map<string, { kind: TokenKind; count: number; line: number }>();
   /** occurrences of unknown codes past MAX_UNKNOWN distinct ones */
   private unknownOther = 0;
-  readonly tokens: SummaryToken[] = [];
-  tokensTruncated = false;
-  lines = 0;
-  recognisedLines = 0;
-  longLines = 0;
+  private readonly tokens: Token[] = [];
+  private tokensTruncated = false;
+  private readonly groups: Map<string, LogLine[]> | undefined;
+  private lines = 0;
+  private recognisedLines = 0;
+  private longLines = 0;
+  /** the caller stopped before the end of its input (the paste box reads MAX_LINES lines) */
+  cut = false;
 
-  constructor(index: KbIndex) {
-    this.m = buildMatcher(index);
-    this.stories = new StoryTracker(index);
+  constructor(matcherOrIndex: Matcher | KbIndex, opts: SessionOptions = {}) {
+    this.m = 'patterns' in matcherOrIndex ? matcherOrIndex : buildMatcher(matcherOrIndex);
+    this.stories = new StoryTracker(this.m.index);
+    this.maxTemplates = opts.templates ?? MAX_TEMPLATES;
+    this.quickOn = this.maxTemplates > 0;
+    this.groups = opts.timeline ? new Map() : undefined;
+  }
+
+  get lineCount(): number {
+    return this.lines;
   }
 
   add(raw: string): void {
@@ -103,6 +121,7 @@ export class LogSummary {
       raw = raw.slice(0, MAX_LINE);
     }
     if (raw.charCodeAt(0) !== 91 /* [ */ && !raw.trim()) return;
+    if (this.groups) this.group(raw, n);
     // The quick key pays off on logs that repeat themselves; on a log where nearly every line
     // differs (scanners, many hosts) it only costs, so after a sample it is dropped.
     const qk = this.quickOn ? quickKey(raw) : '';
@@ -113,10 +132,10 @@ export class LogSummary {
       this.quick.clear();
     }
     if (a) this.quickHits++;
-    else {
+    else if (this.maxTemplates > 0) {
       key = template(raw);
       a = this.cache.get(key);
-      if (a && this.quickOn && this.quick.size < MAX_TEMPLATES) this.quick.set(own(qk), a);
+      if (a && this.quickOn && this.quick.size < this.maxTemplates) this.quick.set(own(qk), a);
     }
     if (a) {
       // The hot path: a message seen before is only counted; its evidence is already in.
@@ -126,21 +145,23 @@ export class LogSummary {
       a.lastLine = n;
       a.lastTime = a.logLine ? own(timeOf(raw)) : undefined;
       if (a.story) this.storyStep(raw, n);
-      this.keepTokens(a, n);
+      if (a.tokens.length) this.keepTokens(undefined, raw, n);
       return;
     }
-    a = this.analyse(raw, n);
-    // Past MAX_TEMPLATES a line is a one-off: added in full every time, memory stays bounded.
-    if (this.cache.size < MAX_TEMPLATES && this.keyChars + key!.length + qk.length <= MAX_TEMPLATE_CHARS) {
-      this.keyChars += key!.length + qk.length;
-      this.cache.set(own(key!), a);
-      if (this.quickOn && this.quick.size < MAX_TEMPLATES) this.quick.set(own(qk), a);
+    const text = cleanLine(raw);
+    const toks = recogniseLine(text, n);
+    a = this.analyse(text, toks);
+    // Past the template bound a line is a one-off: added in full every time, memory stays bounded.
+    if (key !== undefined && this.cache.size < this.maxTemplates && this.keyChars + key.length + qk.length <= MAX_TEMPLATE_CHARS) {
+      this.keyChars += key.length + qk.length;
+      this.cache.set(own(key), a);
+      if (this.quickOn && this.quick.size < this.maxTemplates) this.quick.set(own(qk), a);
     }
     if (!a.recognised) return;
     this.recognisedLines++;
     if (a.story) this.storyStep(raw, n);
-    this.acc.add(a.hits, n, raw, a.logLine ? timeOf(raw) : undefined);
-    this.keepTokens(a, n);
+    this.acc.add(a.hits, n, text, a.logLine ? timeOf(text) : undefined);
+    if (toks.length) this.keepTokens(toks, raw, n);
     for (const t of a.unknown) {
       const u = this.unknown.get(t.value);
       if (u) u.count++;
@@ -149,21 +170,19 @@ export class LogSummary {
     }
   }
 
-  private analyse(raw: string, n: number): Analysed {
-    const text = cleanLine(raw);
-    const toks = recogniseLine(text, n);
+  private analyse(text: string, toks: Token[]): Analysed {
     const hits = matchLine(this.m, text, toks);
-    const parsed = text.charCodeAt(0) === 91 ? parseLogLine(text, n) : undefined;
+    const parsed = text.charCodeAt(0) === 91 ? parseLogLine(text, 0) : undefined;
     const tokens = toks.map((t) => ({ kind: t.kind, value: own(t.value), known: Boolean(t.known) }));
     return {
       tokens,
-      unknown: tokens.filter((t) => !t.known && t.kind !== 'http-status' && t.kind !== 'openssl-function'),
+      unknown: tokens.filter((t) => !t.known && t.kind !== 'http-status' && t.kind !== 'openssl-function').map(({ kind, value }) => ({ kind, value })),
       hits,
       recognised: tokens.length > 0 || hits.length > 0,
       logLine: parsed !== undefined,
       story: this.stories.wants(parsed?.code),
       repeats: 0,
-      lastLine: n,
+      lastLine: 0,
     };
   }
 
@@ -172,16 +191,37 @@ export class LogSummary {
     if (parsed) this.stories.add(parsed);
   }
 
-  private keepTokens(a: Analysed, n: number): void {
-    if (!a.tokens.length) return;
+  /** Positioned tokens (for marking the lines the page shows), up to MAX_TOKENS. */
+  private keepTokens(toks: Token[] | undefined, raw: string, n: number): void {
     if (this.tokens.length >= MAX_TOKENS) {
       this.tokensTruncated = true;
       return;
     }
-    for (const t of a.tokens) {
-      if (this.tokens.length < MAX_TOKENS) this.tokens.push({ line: n, ...t });
+    if (!toks) {
+      // A repeated message: its positions are this line's own, so it is recognised again
+      // (at most MAX_TOKENS times in a whole run).
+      const text = cleanLine(raw);
+      toks = recogniseLine(text, n);
+      matchLine(this.m, text, toks);
+    }
+    for (const t of toks) {
+      if (this.tokens.length < MAX_TOKENS) this.tokens.push(ownToken(t));
       else this.tokensTruncated = true;
     }
+  }
+
+  /** The timeline: lines by connection, within fixed bounds. */
+  private group(raw: string, n: number): void {
+    if (raw.charCodeAt(0) !== 91) return;
+    const parsed = parseLogLine(cleanLine(raw), n);
+    if (!parsed) return;
+    const key = connectionOf(parsed);
+    let g = this.groups!.get(key);
+    if (!g) {
+      if (this.groups!.size >= MAX_TIMELINE_GROUPS) return;
+      this.groups!.set(key, (g = []));
+    }
+    if (g.length < SHOWN_GROUP_LINES) g.push(parsed);
   }
 
   /** Hands the counted repeats to the accumulator (once: they are zeroed after). */
@@ -198,7 +238,7 @@ export class LogSummary {
     }
   }
 
-  result() {
+  result(): Diagnosis {
     this.foldRepeats();
     return {
       findings: this.acc.findings(this.m.index, this.stories.stories),
@@ -208,10 +248,15 @@ export class LogSummary {
         .map(([value, u], i) => ({ value, ...u, closest: i < MAX_UNKNOWN_SHOWN ? closestCodes(value, this.m.knownCodes) : [] })),
       unknownOther: this.unknownOther,
       tokens: this.tokens,
-      tokensTruncated: this.tokensTruncated,
-      stats: { lines: this.lines, recognisedLines: this.recognisedLines, distinctMessages: this.cache.size, longLines: this.longLines },
+      timeline: [...(this.groups ?? new Map<string, LogLine[]>()).entries()].map(([connection, lines]) => ({ connection, lines })),
+      stats: {
+        lines: this.lines,
+        recognisedLines: this.recognisedLines,
+        distinctMessages: this.cache.size,
+        longLines: this.longLines,
+        truncated: this.cut || this.longLines > 0,
+        tokensTruncated: this.tokensTruncated,
+      },
     };
   }
 }
-
-export { buildMatcher };
