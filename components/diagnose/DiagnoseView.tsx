@@ -87,13 +87,16 @@ export function DiagnoseView({ autoFocus = false }: { autoFocus?: boolean }) {
     }
   }, []);
 
-  const onInput = () => {
+  // Typing waits for a pause; a paste is read at once.
+  const onInput = (now = false) => {
     clearTimeout(timer.current);
     const text = area.current?.value ?? '';
-    timer.current = setTimeout(() => {
+    const go = () => {
       run(text);
       if (share) updateShare(true, text);
-    }, 150);
+    };
+    if (now) go();
+    else timer.current = setTimeout(go, 150);
   };
 
   const result = state.status === 'done' ? state.result : undefined;
@@ -113,8 +116,8 @@ export function DiagnoseView({ autoFocus = false }: { autoFocus?: boolean }) {
         aria-describedby="paste-help"
         autoFocus={autoFocus}
         spellCheck={false}
-        onInput={onInput}
-        onPaste={() => setTimeout(onInput, 0)}
+        onInput={() => onInput()}
+        onPaste={() => setTimeout(() => onInput(true), 0)}
         rows={8}
         className="mt-2 w-full rounded-md border border-slate-400 bg-white p-3 font-mono text-sm dark:border-slate-600 dark:bg-slate-900"
         placeholder="[ssl:error] [pid 1234] [client 192.0.2.1:51234] AH02261: Re-negotiation handshake failed"

@@ -46,6 +46,8 @@ interface SymptomSeen {
 
 interface PerEntry {
   evidence: Evidence[];
+  /** the symptom each piece of evidence cites, by index (for merging parts) */
+  evidenceSymptoms: number[];
   /** line:symptom pairs already shown, so one line is not cited twice for one symptom */
   cited: Set<string>;
   symptoms: Map<number, SymptomSeen>;
@@ -92,6 +94,9 @@ export function lineHits(hits: Hit[]): { hit: Hit; weight: number }[] {
   return out;
 }
 
+/** The accumulator's data, by entry index: what a worker thread sends back. */
+export type AccState = [number, Omit<PerEntry, 'cited' | 'symptoms'> & { symptoms: [number, SymptomSeen][] }][];
+
 /** Collects the hits of many lines into per-entry evidence; shared by paste and CLI summary. */
 export class FindingAccumulator {
   private readonly byEntry = new Map<number, PerEntry>();
@@ -103,7 +108,7 @@ export class FindingAccumulator {
     for (const { hit: h, weight: w } of lineHits(hits)) {
       const ei = h.pattern.entry;
       let a = this.byEntry.get(ei);
-      if (!a) this.byEntry.set(ei, (a = { evidence: [], cited: new Set(), symptoms: new Map(), lines: 0, strong: false, lastLine: 0 }));
+      if (!a) this.byEntry.set(ei, (a = { evidence: [], evidenceSymptoms: [], cited: new Set(), symptoms: new Map(), lines: 0, strong: false, lastLine: 0 }));
       if (!touched.has(ei)) {
         touched.add(ei);
         a.lines++;
@@ -126,6 +131,7 @@ export class FindingAccumulator {
       if (a.evidence.length < MAX_EVIDENCE && !prev && !a.cited.has(cite)) {
         a.cited.add(cite);
         a.evidence.push({ line, text: own(clip(text, 300)), how: h.how, symptom: h.pattern.label });
+        a.evidenceSymptoms.push(h.pattern.symptom);
       }
     }
   }
@@ -148,6 +154,44 @@ export class FindingAccumulator {
       if (lastTime && lastLine > a.lastLine) {
         a.lastSeen = own(lastTime);
         a.lastLine = lastLine;
+      }
+    }
+  }
+
+  /** What was collected, as plain data: a part of a log analysed on another thread. */
+  state(): AccState {
+    return [...this.byEntry.entries()].map(([ei, { cited: _c, symptoms, ...a }]) => [ei, { ...a, symptoms: [...symptoms.entries()] }]);
+  }
+
+  /**
+   * Adds a part analysed separately whose lines came after all of these, lineOffset lines
+   * after the start: the result is what add() and repeat() would have made of those lines here.
+   */
+  merge(parts: AccState, lineOffset: number): void {
+    for (const [ei, p] of parts) {
+      let a = this.byEntry.get(ei);
+      if (!a) this.byEntry.set(ei, (a = { evidence: [], evidenceSymptoms: [], cited: new Set(), symptoms: new Map(), lines: 0, strong: false, lastLine: 0 }));
+      // A symptom this side has seen is cited here already; the part's first sight of it is not.
+      p.evidence.forEach((e, i) => {
+        const s = p.evidenceSymptoms[i]!;
+        if (a.symptoms.has(s) || a.evidence.length >= MAX_EVIDENCE) return;
+        a.evidence.push({ ...e, line: e.line + lineOffset });
+        a.evidenceSymptoms.push(s);
+      });
+      for (const [s, seen] of p.symptoms) {
+        const prev = a.symptoms.get(s);
+        if (!prev) a.symptoms.set(s, { ...seen });
+        else {
+          prev.count += seen.count;
+          if (seen.weight > prev.weight) Object.assign(prev, { how: seen.how, weight: seen.weight, label: seen.label });
+        }
+      }
+      a.lines += p.lines;
+      a.strong ||= p.strong;
+      a.firstSeen ??= p.firstSeen;
+      if (p.lastSeen !== undefined && p.lastLine > 0) {
+        a.lastSeen = p.lastSeen;
+        a.lastLine = p.lastLine + lineOffset;
       }
     }
   }

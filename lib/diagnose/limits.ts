@@ -11,7 +11,7 @@ export const MAX_TEMPLATES = 100_000;
 export const MAX_TEMPLATE_CHARS = 8_000_000;
 /** Distinct unknown codes counted; more are counted together, not one by one. */
 export const MAX_UNKNOWN = 5_000;
-/** Positioned tokens kept (to mark the lines shown): far more than the page marks, never a flood. */
+/** Positioned tokens kept, at most (of the first SHOWN_TOKEN_LINES lines with any): a line full of codes is no flood. */
 export const MAX_TOKENS = 10_000;
 /** Connections the timeline follows. */
 export const MAX_TIMELINE_GROUPS = 100;
@@ -22,3 +22,9 @@ export const MAX_UNKNOWN_SHOWN = 20;
 export const SHOWN_TOKEN_LINES = 300;
 export const SHOWN_GROUPS = 20;
 export const SHOWN_GROUP_LINES = 40;
+
+/**
+ * Story lines a part of a log (read on its own thread) keeps from its start and its end, so that
+ * stories crossing the split are told: a story's steps are seconds apart, this is thousands of lines.
+ */
+export const STORY_EDGE = 5_000;

@@ -39,7 +39,47 @@ async function everyLine(text: string) {
   return told(s.result());
 }
 
+/** The CLI on a big file: parts read by separate sessions (threads), merged in order. */
+function inParts(text: string, cuts: number[]) {
+  const lines = text.split('\n');
+  const at = [...new Set(cuts.map((c) => c % lines.length))].sort((a, b) => a - b).filter((c) => c > 0);
+  const merged = new DiagnoseSession(matcher);
+  let from = 0;
+  for (const to of [...at, lines.length]) {
+    const part = new DiagnoseSession(matcher, { edges: true });
+    for (const l of lines.slice(from, to)) part.add(l);
+    merged.absorb(part.part());
+    from = to;
+  }
+  return told(merged.result());
+}
+
 describe.skipIf(pool.length === 0)('paste and CLI agree', () => {
+  it('a log read in parts and merged tells what it tells read whole, stories across the cuts included', () => {
+    // Renegotiation stories (three lines of one connection, with other lines between) placed
+    // anywhere, so that cuts fall inside them.
+    const step = (tid: number, code: string, msg: string, level = 'info') =>
+      `[Mon Nov 23 10:15:30.29${tid % 10}632 2026] [ssl:${level}] [pid 4242:tid ${tid}] [client 192.0.2.${tid % 250}:51234] ${code}: ${msg}`;
+    const story = (tid: number) => [step(tid, 'AH02221', 'Requesting connection re-negotiation'), step(tid, 'AH02226', 'Awaiting re-negotiation handshake'), step(tid, 'AH02261', 'Re-negotiation handshake failed', 'error')];
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: pool.length - 1 }).map((p) => pool[p]!), { minLength: 1, maxLength: 80 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 99 }), fc.array(fc.nat(), { minLength: 3, maxLength: 3 })), { maxLength: 4 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (base, stories, cuts) => {
+          const lines = [...base];
+          for (const [tid, at] of stories) {
+            const pos = at.map((a) => a % (lines.length + 1)).sort((a, b) => a - b);
+            story(tid).forEach((l, i) => lines.splice(Math.min(pos[i]! + i, lines.length), 0, l));
+          }
+          const text = lines.join('\n');
+          expect(inParts(text, cuts)).toEqual(told(diagnose(text, matcher)));
+        },
+      ),
+      { numRuns: 200, seed: 8051 },
+    );
+  });
+
   it('on real lines in any order and repetition, with any line ends and chunk sizes', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -1,14 +1,14 @@
 // The diagnosis engine: one session per text (a paste, a streamed file), fed one line at a
 // time, finishing with one Diagnosis. The paste view, the wizard and the CLI all use it.
 import type { Diagnosis, KbIndex, LogLine, Token, TokenKind } from './types';
-import { FindingAccumulator } from './accumulate';
+import { FindingAccumulator, type AccState } from './accumulate';
 import { buildMatcher, matchLine, type Hit, type Matcher } from './matcher';
 import { connectionOf, parseLogLine } from './logline';
 import { recogniseLine } from './recognise';
-import { cleanLine, MAX_LINE, own, template } from './text';
+import { cleanLine, clip, MAX_LINE, own, template } from './text';
 import { closestCodes } from './closest';
-import { StoryTracker } from './story';
-import { MAX_TEMPLATE_CHARS, MAX_TEMPLATES, MAX_TIMELINE_GROUPS, MAX_TOKENS, MAX_UNKNOWN, MAX_UNKNOWN_SHOWN, SHOWN_GROUP_LINES } from './limits';
+import { offerStory, shiftStory, StoryTracker } from './story';
+import { MAX_TEMPLATE_CHARS, MAX_TEMPLATES, MAX_TIMELINE_GROUPS, MAX_TOKENS, MAX_UNKNOWN, MAX_UNKNOWN_SHOWN, SHOWN_GROUP_LINES, SHOWN_TOKEN_LINES, STORY_EDGE } from './limits';
 
 /** Lines after which the quick key is judged: kept if it saved template() on a quarter of them. */
 const QUICK_SAMPLE = 20_000;
@@ -60,12 +60,50 @@ export function quickKey(raw: string): string {
   return blankGroup(s, 'remote', 160);
 }
 
+type Story = NonNullable<Diagnosis['findings'][number]['story']>;
+
+/**
+ * A session's data as plain values: a part of a log analysed on another thread, handed to the
+ * session that merges the parts (absorb) in the order of the log.
+ */
+export interface SessionPart {
+  lines: number;
+  recognisedLines: number;
+  longLines: number;
+  acc: AccState;
+  stories: [number, Story][];
+  /** the first and the last STORY_EDGE story lines, for stories that cross into the next part */
+  head: LogLine[];
+  tail: LogLine[];
+  unknown: [string, { kind: TokenKind; count: number; line: number }][];
+  unknownOther: number;
+  tokens: Token[];
+  tokensTruncated: boolean;
+  /** the distinct messages (template keys) */
+  keys: string[];
+}
+
 export interface SessionOptions {
   /** group log lines by connection, as the paste view shows them (the CLI does not) */
   timeline?: boolean;
   /** distinct messages remembered (tests pass 0: every line analysed on its own) */
   templates?: number;
+  /** keep the story lines at both ends, for part() (a part of a log read on its own thread) */
+  edges?: boolean;
 }
+
+/** The fields of a log line a story needs, copied (see own()). */
+const storyLine = (l: LogLine): LogLine => ({
+  line: l.line,
+  format: l.format,
+  time: l.time && own(l.time),
+  pid: l.pid && own(l.pid),
+  tid: l.tid && own(l.tid),
+  client: l.client && own(l.client),
+  side: l.side,
+  code: l.code,
+  message: own(clip(l.message, 200)),
+});
 
 /** A token that holds nothing of the line it came from alive (see own()). */
 function ownToken(t: Token): Token {
@@ -95,12 +133,22 @@ export class DiagnoseSession {
   private unknownOther = 0;
   private readonly tokens: Token[] = [];
   private tokensTruncated = false;
+  /** lines whose tokens are kept */
+  private tokenLines = 0;
   private readonly groups: Map<string, LogLine[]> | undefined;
   private lines = 0;
   private recognisedLines = 0;
   private longLines = 0;
   /** the caller stopped before the end of its input (the paste box reads MAX_LINES lines) */
   cut = false;
+  /** story lines at the start, and a ring of those since (see SessionOptions.edges) */
+  private readonly edges: boolean;
+  private readonly head: LogLine[] = [];
+  private readonly ring: LogLine[] = [];
+  private ringAt = 0;
+  /** merging: the previous part's last story lines, and the distinct messages of all parts */
+  private prevTail: LogLine[] = [];
+  private readonly partKeys = new Set<string>();
 
   constructor(matcherOrIndex: Matcher | KbIndex, opts: SessionOptions = {}) {
     this.m = 'patterns' in matcherOrIndex ? matcherOrIndex : buildMatcher(matcherOrIndex);
@@ -108,6 +156,7 @@ export class DiagnoseSession {
     this.maxTemplates = opts.templates ?? MAX_TEMPLATES;
     this.quickOn = this.maxTemplates > 0;
     this.groups = opts.timeline ? new Map() : undefined;
+    this.edges = Boolean(opts.edges);
   }
 
   get lineCount(): number {
@@ -188,18 +237,92 @@ export class DiagnoseSession {
 
   private storyStep(raw: string, n: number): void {
     const parsed = parseLogLine(raw, n);
-    if (parsed) this.stories.add(parsed);
+    if (!parsed) return;
+    this.stories.add(parsed);
+    if (!this.edges) return;
+    if (this.head.length < STORY_EDGE) this.head.push(storyLine(parsed));
+    else {
+      this.ring[this.ringAt] = storyLine(parsed);
+      this.ringAt = (this.ringAt + 1) % STORY_EDGE;
+    }
   }
 
-  /** Positioned tokens (for marking the lines the page shows), up to MAX_TOKENS. */
+  /** This session's data, for a session that merges the parts of a log (see absorb). */
+  part(): SessionPart {
+    this.foldRepeats();
+    const tail = [...this.head, ...this.ring.slice(this.ringAt), ...this.ring.slice(0, this.ringAt)].slice(-STORY_EDGE);
+    return {
+      lines: this.lines,
+      recognisedLines: this.recognisedLines,
+      longLines: this.longLines,
+      acc: this.acc.state(),
+      stories: [...this.stories.stories.entries()],
+      head: this.head,
+      tail,
+      unknown: [...this.unknown.entries()],
+      unknownOther: this.unknownOther,
+      tokens: this.tokens,
+      tokensTruncated: this.tokensTruncated,
+      keys: [...this.cache.keys()],
+    };
+  }
+
+  /**
+   * Adds the next part of a log, analysed by another session: counts, evidence, unknown codes
+   * and tokens as if its lines had been added here; stories within it, and those crossing from
+   * the previous part (replayed from the story lines at their edges).
+   */
+  absorb(p: SessionPart): void {
+    const off = this.lines;
+    this.lines += p.lines;
+    this.recognisedLines += p.recognisedLines;
+    this.longLines += p.longLines;
+    this.acc.merge(p.acc, off);
+    const shift = (l: LogLine) => ({ ...l, line: l.line + off });
+    for (const [e, st] of p.stories) offerStory(this.stories.stories, e, shiftStory(st, off));
+    if (this.prevTail.length && p.head.length) {
+      const across = new StoryTracker(this.m.index);
+      for (const l of this.prevTail) across.add(l);
+      for (const l of p.head) across.add(shift(l));
+      for (const [e, st] of across.stories) offerStory(this.stories.stories, e, st);
+    }
+    // A part with few story lines leaves the earlier ones in play: a story can span three parts.
+    this.prevTail = p.head.length < STORY_EDGE ? [...this.prevTail, ...p.tail.map(shift)].slice(-STORY_EDGE) : p.tail.map(shift);
+    // Codes past MAX_UNKNOWN distinct ones are counted together, as add() counts them.
+    for (const [value, u] of p.unknown) {
+      const have = this.unknown.get(value);
+      if (have) have.count += u.count;
+      else if (this.unknown.size < MAX_UNKNOWN) this.unknown.set(value, { ...u, line: u.line + off });
+      else this.unknownOther += u.count;
+    }
+    this.unknownOther += p.unknownOther;
+    let lastLine = 0;
+    for (const t of p.tokens) {
+      if (t.line !== lastLine && this.tokenLines >= SHOWN_TOKEN_LINES) {
+        this.tokensTruncated = true;
+        break;
+      }
+      if (t.line !== lastLine) this.tokenLines++;
+      lastLine = t.line;
+      if (this.tokens.length < MAX_TOKENS) this.tokens.push({ ...t, line: t.line + off });
+    }
+    this.tokensTruncated ||= p.tokensTruncated;
+    for (const k of p.keys) if (this.partKeys.size < MAX_TEMPLATES) this.partKeys.add(k);
+  }
+
+  /**
+   * Positioned tokens, for marking the lines shown: those of the first SHOWN_TOKEN_LINES lines
+   * that have any (at most MAX_TOKENS in all). Later lines are only counted: re-recognising
+   * every repeated line for positions nobody is shown was most of the time of a paste.
+   */
   private keepTokens(toks: Token[] | undefined, raw: string, n: number): void {
-    if (this.tokens.length >= MAX_TOKENS) {
+    if (this.tokenLines >= SHOWN_TOKEN_LINES || this.tokens.length >= MAX_TOKENS) {
       this.tokensTruncated = true;
       return;
     }
+    this.tokenLines++;
     if (!toks) {
-      // A repeated message: its positions are this line's own, so it is recognised again
-      // (at most MAX_TOKENS times in a whole run).
+      // A repeated message: the positions are this line's own, so it is recognised again.
       const text = cleanLine(raw);
       toks = recogniseLine(text, n);
       matchLine(this.m, text, toks);
@@ -252,7 +375,8 @@ export class DiagnoseSession {
       stats: {
         lines: this.lines,
         recognisedLines: this.recognisedLines,
-        distinctMessages: this.cache.size,
+        // a merging session adds no lines itself: its messages are those of its parts
+        distinctMessages: this.cache.size + this.partKeys.size,
         longLines: this.longLines,
         truncated: this.cut || this.longLines > 0,
         tokensTruncated: this.tokensTruncated,

@@ -90,6 +90,20 @@ export class StoryTracker {
   }
 }
 
+/**
+ * Keeps story for entry unless one at least as long is kept: of two as long, the one complete
+ * first (as the tracker, reading in order, would have kept it).
+ */
+export function offerStory(stories: Map<number, Story>, entry: number, story: Story): void {
+  const have = stories.get(entry);
+  if (!have || story.steps.length > have.steps.length || (story.steps.length === have.steps.length && story.steps.at(-1)!.line < have.steps.at(-1)!.line)) stories.set(entry, story);
+}
+
+/** The same story, lineOffset lines further down (a part of a log read on another thread). */
+export function shiftStory(story: Story, lineOffset: number): Story {
+  return { ...story, steps: story.steps.map((s) => ({ ...s, line: s.line + lineOffset })) };
+}
+
 /** The stories in a whole excerpt, by entry index. */
 export function findStories(index: KbIndex, lines: LogLine[]): Map<number, Story> {
   const t = new StoryTracker(index);
