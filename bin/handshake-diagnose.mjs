@@ -10,10 +10,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.HANDSHAKE_ROOT ??= root;
 const entry = path.join(root, 'scripts', 'diagnose.ts');
+// The reader thread of a large file (scripts/diagnose-part.ts), bundled beside the CLI: small, so
+// a thread starts in milliseconds, not in the time it takes to load the whole CLI.
+const partEntry = path.join(root, 'scripts', 'diagnose-part.ts');
 const bundle = path.join(root, '.cache', 'cli', 'diagnose.mjs');
+const partBundle = path.join(root, '.cache', 'cli', 'diagnose-part.mjs');
 
 function newestSource() {
-  let newest = fs.statSync(entry).mtimeMs;
+  let newest = Math.max(fs.statSync(entry).mtimeMs, fs.statSync(partEntry).mtimeMs);
   // An updated dependency (npm install) changes the lock file: rebundle then too.
   const lock = path.join(root, 'package-lock.json');
   if (fs.existsSync(lock)) newest = Math.max(newest, fs.statSync(lock).mtimeMs);
@@ -30,13 +34,15 @@ function newestSource() {
 
 async function freshBundle() {
   try {
-    if (fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= newestSource()) return bundle;
+    const newest = newestSource();
+    if ([bundle, partBundle].every((b) => fs.existsSync(b) && fs.statSync(b).mtimeMs >= newest)) return bundle;
     const { build } = await import('esbuild');
-    const tmp = `${bundle}.${process.pid}.tmp.mjs`;
+    const tmp = `${path.dirname(bundle)}.${process.pid}.tmp`;
     fs.mkdirSync(path.dirname(bundle), { recursive: true });
     await build({
-      entryPoints: [entry],
-      outfile: tmp,
+      entryPoints: [entry, partEntry],
+      outdir: tmp,
+      outExtension: { '.js': '.mjs' },
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -46,7 +52,11 @@ async function freshBundle() {
       // CommonJS dependencies (gray-matter) call require().
       banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     });
-    fs.renameSync(tmp, bundle); // atomic: two CLIs starting at once never read half a file
+    // Renamed into place (atomic): two CLIs starting at once never read half a file. The part
+    // reader first: a CLI that sees the new diagnose.mjs finds its reader beside it.
+    fs.renameSync(path.join(tmp, 'diagnose-part.mjs'), partBundle);
+    fs.renameSync(path.join(tmp, 'diagnose.mjs'), bundle);
+    fs.rmSync(tmp, { recursive: true, force: true });
     return bundle;
   } catch {
     return undefined;

@@ -42,13 +42,45 @@ describe('handshake-diagnose CLI', () => {
   });
 
   it('prints the whole JSON even when it is large (no cut-off on a pipe)', () => {
-    const r = cli(['--json', '-'], `${RENEG}\n`.repeat(3000));
+    // 3,000 distinct unknown codes: each listed, far more than a pipe's 64 KB buffer.
+    const input = Array.from({ length: 3000 }, (_, i) => `${RENEG} AH${90000 + i}`).join('\n');
+    const r = cli(['--json', '-'], input);
+    expect(r.stdout.length).toBeGreaterThan(128 * 1024);
     expect(() => JSON.parse(r.stdout)).not.toThrow();
-    expect(JSON.parse(r.stdout).tokens).toHaveLength(9000);
+    expect(JSON.parse(r.stdout).unknown).toHaveLength(3000);
+  });
+
+  it('a file read in parts on several threads tells what it tells read whole', () => {
+    // Stories that cross the cuts, evidence, counts, unknown codes: the same JSON but for timing.
+    const lines: string[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const tid = 1000 + (i % 7);
+      if (i % 5 === 0) lines.push(...RENEG.replaceAll('140522672846592', String(tid)).split('\n'));
+      else lines.push(`[Thu Mar 23 15:0${i % 10}:00.000000 2017] [ssl:info] [pid 7:tid ${tid}] [client 192.0.2.9:${i}] AH01964: Connection to child ${i % 40} established (server www.example.com:443) AH9${String(i % 700).padStart(4, '0')}`);
+    }
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-parts-')), 'error_log');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const run = (jobs: string) => {
+      const r = cli(['--json', '--jobs', jobs, file]);
+      expect(r.status, r.stderr).toBe(0);
+      const j = JSON.parse(r.stdout);
+      return { j, same: { ...j, stats: { ...j.stats, seconds: 0, peakMemoryMB: 0, threads: 0 } } };
+    };
+    const one = run('1');
+    expect(one.j.stats.threads).toBe(1);
+    for (const jobs of ['2', '3']) {
+      const parts = run(jobs);
+      expect(parts.j.stats.threads).toBe(Number(jobs));
+      expect(parts.same).toEqual(one.same);
+    }
+    expect(one.j.findings[0].story.steps.length).toBeGreaterThanOrEqual(3);
   });
 
   it('says what is wrong with bad arguments', () => {
     expect(cli(['--nope']).status).toBe(2);
+    expect(cli(['--top', 'x']).stderr).toMatch(/--top wants a whole number/);
+    expect(cli(['--jobs', '0']).status).toBe(2);
+    expect(cli(['--top=1', '-'], RENEG).stdout).toMatch(/and 1 more \(--top N/);
     const missing = cli(['/no/such/file']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/No such file/);

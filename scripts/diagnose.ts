@@ -1,35 +1,154 @@
 // `npm run diagnose -- [--json] [FILE|-]`: what is wrong, according to an error_log, a pasted
 // excerpt or client output. Streams its input; a whole error_log is summarised.
 import fs from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { getEntries } from '../lib/content/kb';
 import { buildKbIndex } from '../lib/content/kb-index';
 import { CAUSES } from '../lib/content/causes';
-import { DiagnoseSession } from '../lib/diagnose/session';
+import { DiagnoseSession, type SessionPart } from '../lib/diagnose/session';
 import { forEachLine } from '../lib/diagnose/lines';
 import { openText } from '../lib/diagnose/input';
+import { detectEncoding, SNIFF_BYTES } from '../lib/diagnose/decode';
+import type { Diagnosis, KbIndex } from '../lib/diagnose/types';
+import type { PartRequest } from './diagnose-part';
 
-const USAGE = `Usage: handshake-diagnose [--json] [FILE]
+const USAGE = `Usage: handshake-diagnose [OPTIONS] [FILE]
 Reads FILE (or standard input when FILE is - or absent): an Apache error_log, a pasted excerpt,
 browser or client output. Prints which problems it shows, how often, first and last seen.
 Gzipped input (error.log.2.gz) is decompressed, UTF-16 and UTF-8 with a BOM are decoded.
-  --json   one JSON object: {"findings": [...], "tokens": [...], ...}
-  --top N  show the N best findings (default 5)`;
+  --json     one JSON object: {"findings": [...], "tokens": [...], ...}
+  --top N    show the N best findings (default 5)
+  --jobs N   threads for a large UTF-8 file (default: one per core, at most 4, for files
+             of 32 MB or more; 1 reads it on one thread)
+  --help     this text`;
+
+/** Below this size a second thread costs more (start-up, merging) than it saves. */
+const SPLIT_MIN_BYTES = 32 << 20;
+
+class UsageError extends Error {}
+
+function options(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, top: { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const count = (name: string, v: string | undefined, dflt: number | undefined, max: number) => {
+    if (v === undefined) return dflt;
+    if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) throw new UsageError(`--${name} wants a whole number from 1 to ${max}, not "${v}"`);
+    return Number(v);
+  };
+  if (positionals.length > 1) throw new UsageError('One file at a time');
+  return {
+    json: Boolean(values.json),
+    help: Boolean(values.help),
+    top: count('top', values.top, 5, 1000)!,
+    jobs: count('jobs', values.jobs, undefined, 64),
+    file: positionals[0] ?? '-',
+  };
+}
+
+/** Where to cut a file into `jobs` parts: after a \n, so that no line is cut. */
+function cutPoints(file: string, size: number, jobs: number): number[] {
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(64 << 10);
+  const points = [0];
+  try {
+    for (let k = 1; k < jobs; k++) {
+      let pos = Math.max(Math.floor((size * k) / jobs), points.at(-1)!);
+      let cut = -1;
+      while (cut < 0 && pos < size) {
+        const got = fs.readSync(fd, buf, 0, buf.length, pos);
+        if (!got) break;
+        const i = buf.subarray(0, got).indexOf(10);
+        if (i >= 0) cut = pos + i + 1;
+        pos += got;
+      }
+      if (cut < 0 || cut >= size) break; // no line end left (one huge line, lone \r ends): fewer parts
+      points.push(cut);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return [...points, size];
+}
+
+/** A file worth splitting: large, uncompressed UTF-8, and the reader thread's bundle beside this one. */
+function partsFor(file: string, jobs: number | undefined): number[] | undefined {
+  if (file === '-' || !fs.existsSync(new URL('./diagnose-part.mjs', import.meta.url))) return undefined;
+  const size = fs.statSync(file).size;
+  const want = jobs ?? (size >= SPLIT_MIN_BYTES ? Math.min(4, os.availableParallelism()) : 1);
+  if (want < 2) return undefined;
+  const head = Buffer.alloc(SNIFF_BYTES);
+  const fd = fs.openSync(file, 'r');
+  const got = fs.readSync(fd, head, 0, head.length, 0);
+  fs.closeSync(fd);
+  const sniff = head.subarray(0, got);
+  if (sniff[0] === 0x1f && sniff[1] === 0x8b) return undefined; // gzip: one stream
+  if (!detectEncoding(sniff).encoding.startsWith('utf-8')) return undefined;
+  const points = cutPoints(file, size, want);
+  return points.length > 2 ? points : undefined;
+}
+
+function inWorker(file: string, start: number, end: number, index: KbIndex): Promise<{ part: SessionPart; invalid: number }> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('./diagnose-part.mjs', import.meta.url), { workerData: { handshakePart: { file, start, end, index } satisfies PartRequest } });
+    w.once('message', (m) => {
+      resolve(m);
+      void w.terminate();
+    });
+    w.once('error', reject);
+    w.once('exit', (code) => code && reject(new Error(`a reader thread stopped (exit code ${code})`)));
+  });
+}
+
+/** The whole input through one session, or a large file in parts on several threads, merged. */
+async function diagnoseInput(file: string, jobs: number | undefined, name: string): Promise<{ r: Diagnosis; decoded: string; notes: string[]; threads: number }> {
+  const index = buildKbIndex(getEntries());
+  const points = partsFor(file, jobs);
+  if (!points) {
+    const session = new DiagnoseSession(index);
+    const input = await openText(file === '-' ? process.stdin : fs.createReadStream(file), name);
+    await forEachLine(input.chunks, (l) => session.add(l));
+    return { r: session.result(), decoded: input.decoded(), notes: input.notes(), threads: 1 };
+  }
+  // The first part here (through openText: BOM, binary, notes), the others on worker threads.
+  const first = (async () => {
+    const session = new DiagnoseSession(index, { edges: true });
+    const input = await openText(fs.createReadStream(file, { start: 0, end: points[1]! - 1 }), name);
+    await forEachLine(input.chunks, (l) => session.add(l));
+    return { part: session.part(), input };
+  })();
+  const rest = points.slice(1, -1).map((start, k) => inWorker(file, start, points[k + 2]!, index));
+  const [head, ...others] = await Promise.all([first, ...rest]);
+  const merged = new DiagnoseSession(index);
+  merged.absorb(head.part);
+  for (const o of others) merged.absorb(o.part);
+  const invalid = others.reduce((s, o) => s + o.invalid, 0);
+  return { r: merged.result(), decoded: head.input.decoded(), notes: head.input.notes(invalid), threads: points.length - 1 };
+}
 
 async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  if (argv.includes('--help') || argv.includes('-h')) {
+  let o;
+  try {
+    o = options(argv);
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (o.help) {
     console.log(USAGE);
     return 0;
   }
-  const topAt = argv.indexOf('--top');
-  const top = topAt >= 0 ? Number(argv[topAt + 1]) || 5 : 5;
-  const files = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--top');
-  const unknownFlag = argv.find((a) => a.startsWith('--') && !['--json', '--top', '--help'].includes(a));
-  if (unknownFlag || files.length > 1) {
-    console.error(unknownFlag ? `Unknown option ${unknownFlag}\n\n${USAGE}` : `One file at a time\n\n${USAGE}`);
-    return 2;
-  }
-  const file = files[0] ?? '-';
+  const { json, top, file } = o;
   if (file !== '-' && !fs.existsSync(file)) {
     console.error(`No such file: ${file}`);
     return 2;
@@ -37,13 +156,8 @@ async function main(argv: string[]): Promise<number> {
   if (file === '-' && process.stdin.isTTY) console.error('Reading standard input (paste, then Ctrl-D)…');
 
   const started = process.hrtime.bigint();
-  const summary = new DiagnoseSession(buildKbIndex(getEntries()));
   const name = file === '-' ? 'standard input' : file;
-  const input = await openText(file === '-' ? process.stdin : fs.createReadStream(file), name);
-  await forEachLine(input.chunks, (l) => summary.add(l));
-  const decoded = input.decoded();
-  const notes = input.notes();
-  const r = summary.result();
+  const { r, decoded, notes, threads } = await diagnoseInput(file, o.jobs, name);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const site = (process.env.SITE_URL || '').replace(/\/+$/, '');
 
@@ -57,7 +171,7 @@ async function main(argv: string[]): Promise<number> {
         tokensTruncated: r.stats.tokensTruncated,
         unknown: r.unknown,
         unknownOther: r.unknownOther,
-        stats: { ...r.stats, seconds: Math.round(seconds * 1000) / 1000, peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024) },
+        stats: { ...r.stats, threads, seconds: Math.round(seconds * 1000) / 1000, peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024) },
       })}\n`,
     );
     return 0;
@@ -66,7 +180,7 @@ async function main(argv: string[]): Promise<number> {
   const n = (x: number) => x.toLocaleString('en-US');
   const out: string[] = [];
   // Plain UTF-8 goes without saying; anything else is named: "error.log.2.gz (gzip, utf-16le): …"
-  out.push(`${name}${decoded === 'utf-8' ? '' : ` (${decoded})`}: ${n(r.stats.lines)} lines, ${n(r.stats.recognisedLines)} recognised, ${n(r.stats.distinctMessages)} distinct messages, ${seconds.toFixed(2)} s`);
+  out.push(`${name}${decoded === 'utf-8' ? '' : ` (${decoded})`}: ${n(r.stats.lines)} lines, ${n(r.stats.recognisedLines)} recognised, ${n(r.stats.distinctMessages)} distinct messages, ${seconds.toFixed(2)} s${threads > 1 ? ` on ${threads} threads` : ''}`);
   for (const note of notes) out.push(`   note: ${note}`);
   if (!r.findings.length) out.push('\nNo known problem recognised.');
   r.findings.slice(0, top).forEach((f, i) => {

@@ -77,21 +77,40 @@ function countEncodedReplacement(before: number[], bytes: Uint8Array): number {
   return n;
 }
 
-function utf8Decoder(): StreamDecoder {
-  // The platform's decoder: fast, streams (a sequence cut by a chunk boundary is kept back),
-  // replaces what is not UTF-8 with U+FFFD and drops a leading BOM.
+/** Decodes UTF-8 piece by piece: a sequence cut by a piece boundary is kept back, what is not UTF-8 becomes U+FFFD. */
+export interface Utf8Engine {
+  write(bytes: Uint8Array): string;
+  end(): string;
+}
+
+/** The platform's decoder, in the browser and in Node. It drops a leading BOM. */
+const textDecoderEngine = (): Utf8Engine => {
   const d = new TextDecoder('utf-8');
+  return { write: (bytes) => d.decode(bytes, { stream: true }), end: () => d.decode() };
+};
+
+/**
+ * UTF-8 with the replaced sequences counted. The engine can be Node's StringDecoder (the CLI
+ * passes it: ICU's TextDecoder serialises threads of one process); a leading BOM is dropped
+ * whichever is used.
+ */
+export function utf8Decoder(engine: Utf8Engine = textDecoderEngine()): StreamDecoder {
   let invalid = 0;
   let tail: number[] = [];
+  let first = true;
   const count = (out: string, bytes: Uint8Array) => {
+    if (first && out) {
+      first = false;
+      if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
+    }
     // U+FFFD out and not EF BF BD in: a replacement. Counted only when one shows (rare).
     if (out.includes('\ufffd')) invalid += countChar(out, '\ufffd') - countEncodedReplacement(tail, bytes);
     tail = bytes.length >= 2 ? [bytes[bytes.length - 2]!, bytes[bytes.length - 1]!] : [...tail, ...bytes].slice(-2);
     return out;
   };
   return {
-    write: (bytes) => count(d.decode(bytes, { stream: true }), bytes),
-    end: () => count(d.decode(), new Uint8Array(0)),
+    write: (bytes) => count(engine.write(bytes), bytes),
+    end: () => count(engine.end(), new Uint8Array(0)),
     get invalid() {
       return invalid;
     },
@@ -159,8 +178,8 @@ function utf16Decoder(bigEndian: boolean): StreamDecoder {
 }
 
 /** A decoder for a stream of bytes in one encoding, fed chunk by chunk; a leading BOM is dropped. */
-export function createDecoder(encoding: TextEncoding): StreamDecoder {
-  return encoding === 'utf-16le' || encoding === 'utf-16be' ? utf16Decoder(encoding === 'utf-16be') : utf8Decoder();
+export function createDecoder(encoding: TextEncoding, utf8?: () => Utf8Engine): StreamDecoder {
+  return encoding === 'utf-16le' || encoding === 'utf-16be' ? utf16Decoder(encoding === 'utf-16be') : utf8Decoder(utf8?.());
 }
 
 /** What to tell a reader about a decoding: the detector's note and anything that was replaced. */

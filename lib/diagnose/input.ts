@@ -4,14 +4,18 @@
 import { pipeline, Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { createDecoder, decodeNote, detectEncoding, SNIFF_BYTES, textKind } from './decode';
+import { nodeUtf8 } from './node-utf8';
 
 export interface TextInput {
   /** the text, chunk by chunk */
   chunks: AsyncIterable<string>;
   /** what was decoded: "utf-8", "utf-8-bom", "gzip, utf-16le"… (complete once chunks are read) */
   decoded(): string;
-  /** what a reader should know: no BOM, undecodable bytes, a cut gzip file, binary data */
-  notes(): string[];
+  /**
+   * what a reader should know: no BOM, undecodable bytes, a cut gzip file, binary data;
+   * moreInvalid: undecodable sequences found in the same file's other parts (read on other threads)
+   */
+  notes(moreInvalid?: number): string[];
 }
 
 /** Compressed formats Node cannot read on its own: the command that can. */
@@ -64,7 +68,7 @@ export async function openText(source: AsyncIterable<Uint8Array>, name = 'the in
   const text = await peek(rest, SNIFF_BYTES);
   const detected = detectEncoding(text.head);
   decoded.push(detected.encoding);
-  const decoder = createDecoder(detected.encoding);
+  const decoder = createDecoder(detected.encoding, nodeUtf8);
   let sampled = false;
   async function* chunks() {
     for await (const bytes of text.rest) {
@@ -80,8 +84,8 @@ export async function openText(source: AsyncIterable<Uint8Array>, name = 'the in
   return {
     chunks: chunks(),
     decoded: () => decoded.join(', '),
-    notes: () => {
-      const note = decodeNote(detected, decoder.invalid);
+    notes: (moreInvalid = 0) => {
+      const note = decodeNote(detected, decoder.invalid + moreInvalid);
       return note ? [note, ...notes] : notes;
     },
   };
