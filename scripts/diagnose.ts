@@ -9,8 +9,8 @@ import { buildKbIndex } from '../lib/content/kb-index';
 import { CAUSES } from '../lib/content/causes';
 import { DiagnoseSession, type SessionPart } from '../lib/diagnose/session';
 import { forEachLine } from '../lib/diagnose/lines';
-import { openText } from '../lib/diagnose/input';
-import { detectEncoding, SNIFF_BYTES } from '../lib/diagnose/decode';
+import { BINARY_NOTE, openText } from '../lib/diagnose/input';
+import { decodeNote, detectEncoding, SNIFF_BYTES, textKind, type Detected } from '../lib/diagnose/decode';
 import type { Diagnosis, KbIndex } from '../lib/diagnose/types';
 import type { PartRequest } from './diagnose-part';
 
@@ -82,7 +82,7 @@ function cutPoints(file: string, size: number, jobs: number): number[] {
 }
 
 /** A file worth splitting: large, uncompressed UTF-8, and the reader thread's bundle beside this one. */
-function partsFor(file: string, jobs: number | undefined): number[] | undefined {
+function partsFor(file: string, jobs: number | undefined): { points: number[]; detected: Detected; sniff: Uint8Array } | undefined {
   if (file === '-' || !fs.existsSync(new URL('./diagnose-part.mjs', import.meta.url))) return undefined;
   const size = fs.statSync(file).size;
   const want = jobs ?? (size >= SPLIT_MIN_BYTES ? Math.min(4, os.availableParallelism()) : 1);
@@ -93,14 +93,21 @@ function partsFor(file: string, jobs: number | undefined): number[] | undefined 
   fs.closeSync(fd);
   const sniff = head.subarray(0, got);
   if (sniff[0] === 0x1f && sniff[1] === 0x8b) return undefined; // gzip: one stream
-  if (!detectEncoding(sniff).encoding.startsWith('utf-8')) return undefined;
+  const detected = detectEncoding(sniff);
+  if (!detected.encoding.startsWith('utf-8')) return undefined;
   const points = cutPoints(file, size, want);
-  return points.length > 2 ? points : undefined;
+  return points.length > 2 ? { points, detected, sniff } : undefined;
 }
 
-function inWorker(file: string, start: number, end: number, index: KbIndex): Promise<{ part: SessionPart; invalid: number }> {
+/**
+ * Each reader thread's heap is capped, so that two or four of them stay within the memory of
+ * one (the data they keep is bounded; the cap only makes them collect garbage sooner).
+ */
+const PART_HEAP_MB = 128;
+
+function inWorker(req: PartRequest): Promise<{ part: SessionPart; invalid: number }> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL('./diagnose-part.mjs', import.meta.url), { workerData: { handshakePart: { file, start, end, index } satisfies PartRequest } });
+    const w = new Worker(new URL('./diagnose-part.mjs', import.meta.url), { workerData: { handshakePart: req }, resourceLimits: { maxOldGenerationSizeMb: PART_HEAP_MB, maxYoungGenerationSizeMb: 16 } });
     w.once('message', (m) => {
       resolve(m);
       void w.terminate();
@@ -113,27 +120,27 @@ function inWorker(file: string, start: number, end: number, index: KbIndex): Pro
 /** The whole input through one session, or a large file in parts on several threads, merged. */
 async function diagnoseInput(file: string, jobs: number | undefined, name: string): Promise<{ r: Diagnosis; decoded: string; notes: string[]; threads: number }> {
   const index = buildKbIndex(getEntries());
-  const points = partsFor(file, jobs);
-  if (!points) {
-    const session = new DiagnoseSession(index);
-    const input = await openText(file === '-' ? process.stdin : fs.createReadStream(file), name);
-    await forEachLine(input.chunks, (l) => session.add(l));
-    return { r: session.result(), decoded: input.decoded(), notes: input.notes(), threads: 1 };
+  const split = partsFor(file, jobs);
+  const notes: string[] = [];
+  if (split) {
+    const { points, detected, sniff } = split;
+    try {
+      const parts = await Promise.all(points.slice(0, -1).map((start, k) => inWorker({ file, start, end: points[k + 1]!, index })));
+      const merged = new DiagnoseSession(index);
+      for (const p of parts) merged.absorb(p.part);
+      const note = decodeNote(detected, parts.reduce((s, p) => s + p.invalid, 0));
+      if (note) notes.push(note);
+      if (textKind(new TextDecoder().decode(sniff)) === 'binary') notes.push(BINARY_NOTE);
+      return { r: merged.result(), decoded: detected.encoding, notes, threads: points.length - 1 };
+    } catch (e) {
+      // A thread that failed (out of memory on a pathological file): read it again on this one.
+      notes.push(`reading in ${points.length - 1} parts failed (${(e as Error).message}): read on one thread`);
+    }
   }
-  // The first part here (through openText: BOM, binary, notes), the others on worker threads.
-  const first = (async () => {
-    const session = new DiagnoseSession(index, { edges: true });
-    const input = await openText(fs.createReadStream(file, { start: 0, end: points[1]! - 1 }), name);
-    await forEachLine(input.chunks, (l) => session.add(l));
-    return { part: session.part(), input };
-  })();
-  const rest = points.slice(1, -1).map((start, k) => inWorker(file, start, points[k + 2]!, index));
-  const [head, ...others] = await Promise.all([first, ...rest]);
-  const merged = new DiagnoseSession(index);
-  merged.absorb(head.part);
-  for (const o of others) merged.absorb(o.part);
-  const invalid = others.reduce((s, o) => s + o.invalid, 0);
-  return { r: merged.result(), decoded: head.input.decoded(), notes: head.input.notes(invalid), threads: points.length - 1 };
+  const session = new DiagnoseSession(index);
+  const input = await openText(file === '-' ? process.stdin : fs.createReadStream(file), name);
+  await forEachLine(input.chunks, (l) => session.add(l));
+  return { r: session.result(), decoded: input.decoded(), notes: [...notes, ...input.notes()], threads: 1 };
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -18,6 +18,8 @@ export interface TextInput {
   notes(moreInvalid?: number): string[];
 }
 
+export const BINARY_NOTE = 'this does not look like text (binary data?): findings may be missing';
+
 /** Compressed formats Node cannot read on its own: the command that can. */
 const OTHER_COMPRESSION: { magic: number[]; name: string; command: string }[] = [
   { magic: [0x42, 0x5a, 0x68], name: 'bzip2', command: 'bzcat FILE' },
@@ -75,7 +77,7 @@ export async function openText(source: AsyncIterable<Uint8Array>, name = 'the in
       const s = decoder.write(bytes);
       if (!sampled && s) {
         sampled = true;
-        if (textKind(s) === 'binary') notes.push('this does not look like text (binary data?): findings may be missing');
+        if (textKind(s) === 'binary') notes.push(BINARY_NOTE);
       }
       yield s;
     }
