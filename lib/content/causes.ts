@@ -44,6 +44,8 @@ export const CAUSES = {
   'ssl-setting-rejected-at-startup': "an SSL directive value OpenSSL cannot use (protocols, ciphers, SSLOpenSSLConfCmd, engine, FIPS), so mod_ssl stops httpd at start-up",
   'mixed-content-insecure-urls': "an HTTPS page refers to scripts, styles, images or API calls with http:// URLs",
   'tls-terminated-upstream': "TLS ends at a load balancer or proxy, so httpd or the application behind it believes the request came over plain HTTP",
+  'connection-dropped-in-handshake': "the connection is closed or reset during the TLS handshake without an alert (a middlebox or firewall, a service that does not speak TLS on the port, a crashed child)",
+  'upstream-proxy-tls-to-httpd': "a proxy, load balancer or CDN in front of httpd cannot complete its own TLS connection to httpd (trust, SNI, name or protocol, seen from the proxy)",
   'ssl-connection-io-failure': "mod_ssl's connection layer could not read, hold or pass on data (client or backend gone, broken response, proxy/ALPN/upgrade handshake)",
 } as const satisfies Record<string, string>;
 
