@@ -38,7 +38,7 @@ if (process.argv[1] && /check-regex/.test(process.argv[1])) {
   for (const f of [...files(path.join(root, 'lib')), ...files(path.join(root, 'content'))]) {
     for (const r of regexesIn(f)) {
       count++;
-      const d = checkSync(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 10_000 });
+      const d = checkSync(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 10_000, randomSeed: 8051 }); // fixed: the fuzzer's verdict must not change from run to run
       if (d.status !== 'safe') bad.push(`${path.relative(root, f)}:${r.line}: /${r.source}/${r.flags} is ${d.status}${d.status === 'vulnerable' ? ` (${d.complexity.type}; attack: ${JSON.stringify(d.attack.pattern).slice(0, 80)})` : ''}`);
     }
   }

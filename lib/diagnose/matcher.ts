@@ -130,10 +130,12 @@ export function matchLine(m: Matcher, text: string, tokens: Token[]): Hit[] {
   }
   // A reason the entries quote inside a longer message ("… Error (20): unable to get local
   // issuer certificate") is known too, not "not in the knowledge base".
+  // So is a client's sentence an entry quotes in part ("Remote host terminated the handshake"
+  // inside a longer match, or "x509: certificate signed by unknown authority" inside the token).
   for (const t of tokens) {
-    if (t.known || (t.kind !== 'verify-error' && t.kind !== 'openssl-reason' && t.kind !== 'tls-alert')) continue;
+    if (t.known || (t.kind !== 'verify-error' && t.kind !== 'openssl-reason' && t.kind !== 'tls-alert' && t.kind !== 'client-error')) continue;
     const names = [t.value, ...t.keys].map(norm).filter((k) => k.length >= 6);
-    t.known = [...hits.values()].some((h) => names.some((k) => h.pattern.text.includes(k)));
+    t.known = [...hits.values()].some((h) => names.some((k) => h.pattern.text.includes(k) || (t.kind === 'client-error' && h.pattern.text.length >= 12 && k.includes(h.pattern.text))));
   }
   if (hits.size === 0 && (tokens.length > 0 || /\b(?:error|fail|failed|refused|denied|invalid|unable)\b/.test(lower))) {
     const mine = words(lower);

@@ -597,3 +597,35 @@ describe('Noise produces no tokens', () => {
     expect(tokens(line)).toEqual([]);
   });
 });
+
+describe('Windows statuses and the words of other clients', () => {
+  it('a Schannel status by hex is named, and by name carries its hex', () => {
+    const curl = 'curl: (60) schannel: SEC_E_UNTRUSTED_ROOT (0x80090325) - The certificate chain was issued by an authority that is not trusted.';
+    const byName = ofKind(curl, 'client-error').find((t) => t.value === 'SEC_E_UNTRUSTED_ROOT')!;
+    expect(byName.keys).toEqual(['0x80090325']);
+    const dotnet = ' ---> System.ComponentModel.Win32Exception (0x80090326): The message received was unexpected or badly formatted.';
+    const t = only(dotnet, 'client-error');
+    expect(t).toMatchObject({ value: 'SEC_E_ILLEGAL_MESSAGE', keys: ['0x80090326'] });
+    expectSpan(dotnet, t, '0x80090326');
+    expect(only('Unknown error (0x80092012) - The revocation function was unable to check revocation', 'client-error').value).toBe('CRYPT_E_NO_REVOCATION_CHECK');
+    // A status this site does not decode is still a token, said to be unknown to it.
+    expect(only('HRESULT 0x8009ffff', 'client-error')).toMatchObject({ value: '0x8009ffff', note: expect.stringMatching(/not one this site decodes/) });
+  });
+
+  it.each([
+    ['Java', 'javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure', 'Received fatal alert: handshake_failure'],
+    ['Java', 'javax.net.ssl.SSLHandshakeException: Remote host terminated the handshake', 'Remote host terminated the handshake'],
+    ['Java', 'java.security.cert.CertificateException: No subject alternative DNS name matching www.example.com found.', 'No subject alternative DNS name matching www.example.com found'],
+    ['Java', 'javax.net.ssl.SSLHandshakeException: The server selected protocol version TLS10 is not accepted by client preferences [TLS13, TLS12]', 'The server selected protocol version TLS10 is not accepted by client preferences'],
+    ['Python', "ssl.SSLEOFError: [SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of protocol (_ssl.c:1006)", 'EOF occurred in violation of protocol'],
+    ['Node', 'Error: Client network socket disconnected before secure TLS connection was established', 'Client network socket disconnected before secure TLS connection was established'],
+    ['.NET', 'The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch', 'RemoteCertificateNameMismatch'],
+    ['PHP', 'PHP Warning:  file_get_contents(): SSL operation failed with code 1. OpenSSL Error messages:', 'SSL operation failed with code 1'],
+    ['Ruby', 'SSL_connect returned=1 errno=0 peeraddr=192.0.2.10:443 state=error: certificate verify failed (unable to get local issuer certificate) (OpenSSL::SSL::SSLError)', 'SSL_connect returned=1 errno=0'],
+    ['wget', "ERROR: cannot verify www.example.com's certificate, issued by 'CN=Example Issuing CA,O=Example':", "cannot verify www.example.com's certificate"],
+    ['Go', 'Get "https://www.example.com:8080/": http: server gave HTTP response to HTTPS client', 'http: server gave HTTP response to HTTPS client'],
+  ])('%s: %s', (_who, text, phrase) => {
+    const found = ofKind(text, 'client-error').map((t) => t.value);
+    expect(found).toContain(phrase);
+  });
+});

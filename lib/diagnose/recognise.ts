@@ -1,6 +1,7 @@
 import type { Token, TokenKind } from './types';
 import { decodeBare, decodePrinted, describe, TLS_ALERTS } from './openssl';
 import { clip, norm } from './text';
+import { WINDOWS_STATUS, WINDOWS_STATUS_BY_NAME } from './schannel';
 
 interface Recogniser {
   kind: TokenKind;
@@ -48,6 +49,8 @@ export const RECOGNISERS: Recogniser[] = [
       // Without 0x, only OpenSSL's own spelling (%08lX: upper case, a letter or a leading 0);
       // "error 00002ef3" is Windows talking, and 336027900 is a decimal number.
       if (!m[1] && (/[a-f]/.test(raw) || (!/[A-F]/.test(raw) && !/^0/.test(raw)))) return undefined;
+      // 0x8009…/0x800B… are Windows security statuses ("Unknown error (0x80092012)"), read below.
+      if (m[1] && /^800[9Bb]/.test(raw)) return undefined;
       const hex = raw.toUpperCase();
       const readings = decodeBare(hex);
       return { value: `error:${hex}`, keys: [hex], note: `bare code, ${readings.map(describe).join(' | or | ')}` };
@@ -103,6 +106,25 @@ export const RECOGNISERS: Recogniser[] = [
     // (SSL_ERROR_SYSCALL, _SSL, _ZERO_RETURN, _WANT_* are OpenSSL's own result codes, not Firefox's)
     re: /\b(SSL_ERROR_(?!SYSCALL\b|SSL\b|ZERO_RETURN\b|WANT_)[A-Z0-9_]{2,60}|(?:SEC_ERROR|MOZILLA_PKIX_ERROR)_[A-Z0-9_]{2,60}|PR_(?:CONNECT_RESET|END_OF_FILE|CONNECT_REFUSED|IO_TIMEOUT)_ERROR)\b/g,
     read: (m) => ({ value: m[1]! }),
+  },
+  {
+    kind: 'client-error',
+    // Windows' TLS and certificate statuses (.NET, PowerShell, curl with Schannel, IE): by hex
+    // value or by name, each with the other as a key.
+    re: /\b(0x80(?:09|0[Bb])[0-9A-Fa-f]{4}|(?:SEC_E|CRYPT_E|CERT_E)_[A-Z_]{3,40})\b/g,
+    read: (m) => {
+      const hex = m[1]!.toLowerCase();
+      const name = WINDOWS_STATUS[hex] ?? (WINDOWS_STATUS_BY_NAME[m[1]!] ? m[1]! : undefined);
+      if (!name) return /^0x/i.test(m[1]!) ? { value: hex, note: 'Windows security status (not one this site decodes)' } : { value: m[1]!.toUpperCase() };
+      return { value: name, keys: [WINDOWS_STATUS_BY_NAME[name]!], note: `Windows status ${name} (${WINDOWS_STATUS_BY_NAME[name]})` };
+    },
+  },
+  {
+    kind: 'client-error',
+    // What Java, Python, Node, .NET, PHP, Ruby, wget and Go's net/http print for a failed TLS
+    // connection, in words: the whole phrase is the token.
+    re: /\b(Received fatal alert: [a-z_]{3,40}|Remote host (?:terminated the handshake|closed connection during handshake)|No subject alternative (?:DNS name|names) matching [^\n]{1,100}? found|No name matching [^\n]{1,100}? found|No appropriate protocol \(protocol is disabled or cipher suites are inappropriate\)|The server selected protocol version [A-Z0-9]{4,8} is not accepted by client preferences|SSLEOFError|UNEXPECTED_EOF_WHILE_READING|EOF occurred in violation of protocol|Client network socket disconnected before secure TLS connection was established|socket hang up|ECONNRESET|RemoteCertificate(?:NameMismatch|ChainErrors|NotAvailable)|The remote certificate is invalid (?:according to the validation procedure|because of errors in the certificate chain)|The SSL connection could not be established|SSL operation failed with code \d{1,3}|SSL_connect returned=\d{1,3} errno=\d{1,4}|Unable to locally verify the issuer's authority|cannot verify [^\n]{1,100}?'s certificate|http: server gave HTTP response to HTTPS client|net\/http: TLS handshake timeout)/g,
+    read: (m) => ({ value: clip(m[1]!, 80) }),
   },
   {
     kind: 'browser-error',
