@@ -76,6 +76,22 @@ describe('handshake-diagnose CLI', () => {
     expect(one.j.findings[0].story.steps.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('reads the knowledge base from its cache only while no entry changed', () => {
+    // A copy of the content whose one entry gains, then loses, a symptom: each run sees the change.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-kb-'));
+    fs.cpSync(path.join(__dirname, '..', 'content'), path.join(root, 'content'), { recursive: true });
+    const entry = path.join(root, 'content', 'faq', 'no-shared-cipher.mdx');
+    const original = fs.readFileSync(entry, 'utf8');
+    const run = () => spawnSync(process.execPath, [BIN, '--json', '-'], { input: 'zqxv kestrel handshake failure', encoding: 'utf8', env: { ...process.env, HANDSHAKE_ROOT: root } });
+    const slugs = () => JSON.parse(run().stdout).findings.map((f: { slug: string }) => f.slug);
+    expect(slugs()).toEqual([]);
+    fs.writeFileSync(entry, original.replace('symptoms:\n', 'symptoms:\n  - where: client\n    match: "zqxv kestrel handshake failure"\n'));
+    expect(slugs()).toEqual(['no-shared-cipher']);
+    expect(slugs()).toEqual(['no-shared-cipher']); // from the cache now
+    fs.writeFileSync(entry, original);
+    expect(slugs()).toEqual([]);
+  });
+
   it('says what is wrong with bad arguments', () => {
     expect(cli(['--nope']).status).toBe(2);
     expect(cli(['--top', 'x']).stderr).toMatch(/--top wants a whole number/);
