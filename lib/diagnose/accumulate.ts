@@ -3,6 +3,8 @@ import type { Hit } from './matcher';
 import { clip, own } from './text';
 
 const MAX_EVIDENCE = 20;
+/** first sightings kept per entry: one per symptom, and entries list dozens at most */
+const MAX_SIGHTS = 200;
 
 /**
  * How much a log line's level says: the line that stopped start-up (emerg) or failed a request
@@ -46,8 +48,11 @@ interface SymptomSeen {
 
 interface PerEntry {
   evidence: Evidence[];
-  /** the symptom each piece of evidence cites, by index (for merging parts) */
-  evidenceSymptoms: number[];
+  /**
+   * Where each symptom first showed, cited or not (a line cites one label once): merging a later
+   * part replays these against what this side has cited, so evidence is as if read whole.
+   */
+  firstSights: (Evidence & { s: number })[];
   /** line:symptom pairs already shown, so one line is not cited twice for one symptom */
   cited: Set<string>;
   symptoms: Map<number, SymptomSeen>;
@@ -108,7 +113,7 @@ export class FindingAccumulator {
     for (const { hit: h, weight: w } of lineHits(hits)) {
       const ei = h.pattern.entry;
       let a = this.byEntry.get(ei);
-      if (!a) this.byEntry.set(ei, (a = { evidence: [], evidenceSymptoms: [], cited: new Set(), symptoms: new Map(), lines: 0, strong: false, lastLine: 0 }));
+      if (!a) this.byEntry.set(ei, (a = { evidence: [], firstSights: [], cited: new Set(), symptoms: new Map(), lines: 0, strong: false, lastLine: 0 }));
       if (!touched.has(ei)) {
         touched.add(ei);
         a.lines++;
@@ -127,11 +132,14 @@ export class FindingAccumulator {
         if (weight > prev.weight) Object.assign(prev, { how: h.how, weight, label: h.pattern.label });
       }
       // Cite each symptom where it first shows, once per line.
-      const cite = `${line}:${h.pattern.label}`;
-      if (a.evidence.length < MAX_EVIDENCE && !prev && !a.cited.has(cite)) {
-        a.cited.add(cite);
-        a.evidence.push({ line, text: own(clip(text, 300)), how: h.how, symptom: h.pattern.label });
-        a.evidenceSymptoms.push(h.pattern.symptom);
+      if (!prev) {
+        const seen = { line, text: own(clip(text, 300)), how: h.how, symptom: h.pattern.label };
+        if (a.firstSights.length < MAX_SIGHTS) a.firstSights.push({ ...seen, s: h.pattern.symptom });
+        const cite = `${line}:${h.pattern.label}`;
+        if (a.evidence.length < MAX_EVIDENCE && !a.cited.has(cite)) {
+          a.cited.add(cite);
+          a.evidence.push(seen);
+        }
       }
     }
   }
@@ -170,14 +178,20 @@ export class FindingAccumulator {
   merge(parts: AccState, lineOffset: number): void {
     for (const [ei, p] of parts) {
       let a = this.byEntry.get(ei);
-      if (!a) this.byEntry.set(ei, (a = { evidence: [], evidenceSymptoms: [], cited: new Set(), symptoms: new Map(), lines: 0, strong: false, lastLine: 0 }));
-      // A symptom this side has seen is cited here already; the part's first sight of it is not.
-      p.evidence.forEach((e, i) => {
-        const s = p.evidenceSymptoms[i]!;
-        if (a.symptoms.has(s) || a.evidence.length >= MAX_EVIDENCE) return;
-        a.evidence.push({ ...e, line: e.line + lineOffset });
-        a.evidenceSymptoms.push(s);
-      });
+      if (!a) this.byEntry.set(ei, (a = { evidence: [], firstSights: [], cited: new Set(), symptoms: new Map(), lines: 0, strong: false, lastLine: 0 }));
+      // A symptom this side has seen is cited here already; the part's first sights of the
+      // others are cited as add() would have: in order, one label once per line.
+      const known = new Set(a.symptoms.keys());
+      for (const { s, ...e } of p.firstSights) {
+        if (known.has(s)) continue;
+        const seen = { ...e, line: e.line + lineOffset };
+        if (a.firstSights.length < MAX_SIGHTS) a.firstSights.push({ ...seen, s });
+        const cite = `${seen.line}:${seen.symptom}`;
+        if (a.evidence.length < MAX_EVIDENCE && !a.cited.has(cite)) {
+          a.cited.add(cite);
+          a.evidence.push(seen);
+        }
+      }
       for (const [s, seen] of p.symptoms) {
         const prev = a.symptoms.get(s);
         if (!prev) a.symptoms.set(s, { ...seen });

@@ -90,13 +90,21 @@ export class StoryTracker {
   }
 }
 
-/**
- * Keeps story for entry unless one at least as long is kept: of two as long, the one complete
- * first (as the tracker, reading in order, would have kept it).
- */
+/** Keeps story for entry unless a longer one, or one as long that the tracker would prefer, is kept. */
 export function offerStory(stories: Map<number, Story>, entry: number, story: Story): void {
   const have = stories.get(entry);
-  if (!have || story.steps.length > have.steps.length || (story.steps.length === have.steps.length && story.steps.at(-1)!.line < have.steps.at(-1)!.line)) stories.set(entry, story);
+  if (!have || story.steps.length > have.steps.length || (story.steps.length === have.steps.length && earlier(story, have))) stories.set(entry, story);
+}
+
+/**
+ * Of two stories as long, the one the tracker reading in order keeps: complete first, and of two
+ * complete on one line, the one whose steps came first (it keeps the earliest chain it can extend).
+ */
+function earlier(a: Story, b: Story): boolean {
+  const last = a.steps.at(-1)!.line - b.steps.at(-1)!.line;
+  if (last) return last < 0;
+  for (let i = 0; i < a.steps.length; i++) if (a.steps[i]!.line !== b.steps[i]!.line) return a.steps[i]!.line < b.steps[i]!.line;
+  return false;
 }
 
 /** The same story, lineOffset lines further down (a part of a log read on another thread). */
