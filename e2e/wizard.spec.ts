@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { at, watch } from './helpers';
 
@@ -11,11 +12,12 @@ test('AH02261: from a paste to a version-aware snippet, copied', async ({ page, 
   await page.getByRole('link', { name: /error message or log line to paste/ }).click();
   await page.getByLabel(/The error message/).fill(RENEG_LINE);
   await page.getByRole('button', { name: 'Find my path' }).click();
-  // The paste goes straight to the question that separates the causes of AH02261.
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(/SSLVerifyClient .* inside a/);
-  await page.getByRole('link', { name: 'Yes, inside a block' }).click();
-  await page.getByRole('link', { name: 'TLS 1.2 over HTTP/1.1' }).click();
-  await page.getByRole('link', { name: /browser users do need certificates/ }).click();
+  // The paste goes straight to the question that separates the causes of AH02261: one
+  // question per step (HTTP/2 or not, then the TLS version, then what fails).
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Does the failing request use HTTP/2?');
+  await page.getByRole('link', { name: /^No, HTTP\/1\.1/ }).click();
+  await page.getByRole('link', { name: /^TLS 1\.2 or older/ }).click();
+  await page.getByRole('link', { name: /Clients refuse the renegotiation \(AH02261\), and their users need certificates/ }).click();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('The answer');
 
   await page.getByLabel('httpd').selectOption('2.4.58');
@@ -38,7 +40,8 @@ test('from "in a browser" to an answer; Back steps back; a reloaded or shared li
   await page.goto(at('/wizard/'));
   await page.getByRole('link', { name: 'In a browser' }).click();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Which of these does the browser show?');
-  await page.getByRole('link', { name: /Why does my browser hang/ }).first().click();
+  await page.getByRole('link', { name: /^No secure connection can be made/ }).click();
+  await page.getByRole('link', { name: /^Not TLS at all/ }).click();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Who connects when the error appears?');
   const mid = page.url();
   const question = 'Who connects when the error appears?';
@@ -72,3 +75,30 @@ test('says so when no safe configuration exists for the chosen versions', async 
   await expect(page.getByText(/has no TLS 1\.2/)).toBeVisible();
   await expect(page.locator('figure[data-lang="apache"]')).toHaveCount(0);
 });
+
+// Every leaf, by the answers that lead to it, for two systems whose layouts differ: the answer,
+// where the fix goes with that system's file and reload command, and a check. The paths come
+// from the tree itself (scripts/wizard-paths.ts), so a new leaf is walked too.
+const LEAVES = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/wizard-paths.ts'], { encoding: 'utf8' })) as { leaf: string; entry: string; path: string[] }[];
+const SYSTEMS = [
+  { id: 'debian-12', file: '/etc/apache2/sites-available/default-ssl.conf', reload: 'systemctl reload apache2' },
+  { id: 'rhel-9', file: '/etc/httpd/conf.d/ssl.conf', reload: 'systemctl reload httpd' },
+];
+for (const sys of SYSTEMS) {
+  test(`every leaf answers, with a check, and on ${sys.id} its fix names ${sys.file}`, async ({ page }) => {
+    test.setTimeout(180_000);
+    expect(LEAVES.length).toBeGreaterThan(40);
+    for (const { leaf, entry, path } of LEAVES) {
+      await page.goto(at(`/wizard/?path=${encodeURIComponent(path.join(','))}&system=${sys.id}`));
+      const answer = page.locator(`[data-leaf="${entry}"]`);
+      await expect(answer, leaf).toBeVisible();
+      await expect(page.getByTestId('check'), leaf).toBeVisible();
+      await expect(page.getByTestId('check').locator('code'), leaf).not.toBeEmpty();
+      const where = page.getByTestId('where-it-goes');
+      if (await where.count()) {
+        await expect(where, leaf).toContainText(sys.file);
+        await expect(where, leaf).toContainText(sys.reload);
+      }
+    }
+  });
+}

@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getEntries } from '@/lib/content/kb';
-import { httpd24Snippets } from '@/lib/lab/snippets';
+import { httpd24Snippets, wizardSnippets } from '@/lib/lab/snippets';
 import { APACHE2, openSnippetLab, type SnippetLab } from './snippets';
 
 const installed = fs.existsSync(APACHE2);
-const snippets = httpd24Snippets(getEntries());
+const snippets = [...httpd24Snippets(getEntries()), ...wizardSnippets()];
 
 describe.skipIf(!installed)(
   installed ? 'httpd 2.4 snippets pass apache2 -t' : `httpd 2.4 snippets: SKIPPED, ${APACHE2} is not installed (apt-get install apache2)`,

@@ -8,6 +8,7 @@ import { CONTENT_ROOT } from '../lib/content/kb';
 import { ORIGINS } from '../lib/content/origins';
 import { WARN_OR_ABOVE } from '../lib/content/schema';
 import { loadWizard } from '../lib/wizard/load';
+import { SYSTEM_PROBLEMS, SYSTEMS } from '../lib/wizard/systems';
 import { buildKbIndex } from '../lib/content/kb-index';
 import { LAB_ROOT, loadLab } from '../lib/lab/load';
 import { labMisses, labSummary } from '../lib/lab/summary';
@@ -27,6 +28,7 @@ async function main() {
   // The wizard of the real knowledge base must be whole: a broken tree stops the build too.
   const wizard = root === CONTENT_ROOT ? loadWizard(entries).report : undefined;
   if (wizard?.problems.length) throw new Error(`the wizard tree (content/wizard/tree.ts) is broken:\n  ${wizard.problems.join('\n  ')}`);
+  if (root === CONTENT_ROOT && SYSTEM_PROBLEMS.length) throw new Error(SYSTEM_PROBLEMS.join('\n'));
   // The real-httpd lab's captures (content/lab/, absent until `npm run lab` ran): a bad file or an
   // entry slug that no longer exists stops the build; captures the engine ranks wrongly are reported.
   const lab = loadLab(root === CONTENT_ROOT ? LAB_ROOT : path.join(root, 'lab'));
@@ -40,7 +42,7 @@ async function main() {
     origins: { answered: count((e) => e.origin !== undefined), total: ORIGINS.length },
     symptoms: entries.reduce((n, e) => n + e.symptoms.length, 0),
     ...(wizard && {
-      wizard: { nodes: wizard.nodes, leaves: wizard.leaves, unreachable: wizard.unreachable.length, entriesReachable: wizard.entriesReachable, entriesTotal: wizard.entriesTotal },
+      wizard: { systems: SYSTEMS.length, nodes: wizard.nodes, leaves: wizard.leaves, unreachable: wizard.unreachable.length, entriesReachable: wizard.entriesReachable, entriesTotal: wizard.entriesTotal, maxOptions: wizard.maxOptions, repeatedLabels: wizard.repeatedLabels, maxDepth: wizard.maxDepth, leavesWithoutCheck: wizard.leavesWithoutCheck },
     }),
     // AH codes with a meaning written by hand (logCodes), and those a default LogLevel shows.
     codes: {

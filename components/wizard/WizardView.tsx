@@ -7,15 +7,32 @@ import { diagnosisClient, Superseded } from '@/components/diagnose/engine-client
 import type { ResolvedTree } from '@/lib/wizard/types';
 import { parsePath, pathForEntry, walk } from '@/lib/wizard/engine';
 import { DEFAULT_VERSIONS, HTTPD_VERSIONS, OPENSSL_VERSIONS, renderSnippet, type Versions } from '@/lib/wizard/config';
+import type { SystemView as System } from '@/lib/wizard/systems';
 import { CAUSES } from '@/lib/content/causes';
 import { CodeBlock } from '@/components/CodeBlock';
 
 const BASE = '/wizard/';
 
+/**
+ * A help command or place written for Debian-style paths, told in the chosen system's: its
+ * error log and its control command.
+ */
+function adaptCommand(text: string, sys: System): string {
+  const log = sys.sslErrorLog ?? sys.errorLog;
+  let out = /^(?:\/|[A-Z]:\\)/.test(log) ? text.replaceAll('/var/log/apache2/error.log', log) : text;
+  // Only a control command that takes httpd's own flags (not "service … configtest").
+  if (/ (?:configtest|-t)$/.test(sys.configTest) && !/^(?:rc-)?service\b/.test(sys.configTest)) out = out.replace(/\bapache2?ctl\b/g, sys.configTest.replace(/ (?:configtest|-t)$/, ''));
+  return out;
+}
+
+/** What the URL remembers besides the path: the system and versions the user picked. */
+type Chosen = Partial<Versions> & { system?: string };
+
 /** The URL is the whole state: each answer is a step in the browser's history. */
-function href(path: string[], v: Partial<Versions>): string {
+function href(path: string[], v: Chosen): string {
   const q = new URLSearchParams();
   if (path.length > 1) q.set('path', path.join(','));
+  if (v.system) q.set('system', v.system);
   if (v.httpd) q.set('httpd', v.httpd);
   if (v.openssl) q.set('openssl', v.openssl);
   const s = q.toString();
@@ -25,21 +42,24 @@ function href(path: string[], v: Partial<Versions>): string {
 /** The fix snippet of each entry a leaf names, by slug (picked at build: no index in the page). */
 export type Fixes = Record<string, KbEntry['fix']>;
 
-export function WizardView({ tree, fixes }: { tree: ResolvedTree; fixes: Fixes }) {
+export function WizardView({ tree, fixes, systems }: { tree: ResolvedTree; fixes: Fixes; systems: System[] }) {
   const params = useSearchParams();
   const router = useRouter();
   const pos = walk(tree, parsePath(params.get('path')));
+  const system = systems.find((x) => x.id === params.get('system'));
+  // Versions picked by hand win; else the system's packaged ones; else a common default.
   const versions: Versions = {
-    httpd: HTTPD_VERSIONS.includes(params.get('httpd') ?? '') ? params.get('httpd')! : DEFAULT_VERSIONS.httpd,
-    openssl: OPENSSL_VERSIONS.includes(params.get('openssl') ?? '') ? params.get('openssl')! : DEFAULT_VERSIONS.openssl,
+    httpd: HTTPD_VERSIONS.includes(params.get('httpd') ?? '') ? params.get('httpd')! : system?.httpd ?? DEFAULT_VERSIONS.httpd,
+    openssl: OPENSSL_VERSIONS.includes(params.get('openssl') ?? '') ? params.get('openssl')! : system?.openssl ?? DEFAULT_VERSIONS.openssl,
   };
-  const chosen = { httpd: params.get('httpd') ?? undefined, openssl: params.get('openssl') ?? undefined };
+  const chosen: Chosen = { system: system?.id, httpd: params.get('httpd') ?? undefined, openssl: params.get('openssl') ?? undefined };
   // Versions picked but maybe not yet in the URL: router.replace lands after a render, so two
   // quick changes (httpd, then OpenSSL) would otherwise build the second URL from stale params.
-  const picked = useRef<Partial<Versions>>(chosen);
+  const picked = useRef<Chosen>(chosen);
   const query = params.toString();
   useEffect(() => {
-    picked.current = { httpd: new URLSearchParams(query).get('httpd') ?? undefined, openssl: new URLSearchParams(query).get('openssl') ?? undefined };
+    const q = new URLSearchParams(query);
+    picked.current = { system: q.get('system') ?? undefined, httpd: q.get('httpd') ?? undefined, openssl: q.get('openssl') ?? undefined };
   }, [query]);
   const heading = useRef<HTMLHeadingElement>(null);
   const [pasteNote, setPasteNote] = useState('');
@@ -58,6 +78,22 @@ export function WizardView({ tree, fixes }: { tree: ResolvedTree; fixes: Fixes }
   const node = pos.node;
   return (
     <div>
+      <p className="mb-4 flex flex-wrap items-center gap-2 text-sm">
+        <label htmlFor="wizard-system">Your system (optional: the fix and the commands are written for it):</label>
+        <select
+          id="wizard-system"
+          value={system?.id ?? ''}
+          onChange={(e) => {
+            // A new system brings its own versions: drop the ones picked for the old one.
+            picked.current = { system: e.target.value || undefined };
+            router.replace(href(pos.path, picked.current), { scroll: false });
+          }}
+          className="rounded border border-slate-400 bg-white p-1 dark:border-slate-600 dark:bg-slate-900"
+        >
+          <option value="">Not chosen</option>
+          {systems.map((x) => <option key={x.id} value={x.id}>{x.label}</option>)}
+        </select>
+      </p>
       {pos.crumbs.length > 0 && (
         <nav aria-label="Your answers" className="mb-4 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
           <ol className="space-y-1">
@@ -80,7 +116,8 @@ export function WizardView({ tree, fixes }: { tree: ResolvedTree; fixes: Fixes }
           {node.help && (
             <div className="mt-2 text-sm text-slate-700 dark:text-slate-300">
               <p>How to tell: {node.help.text}</p>
-              {node.help.command && <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-900"><code>{node.help.command}</code></pre>}
+              {node.help.command && <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-900"><code>{system ? adaptCommand(node.help.command, system) : node.help.command}</code></pre>}
+              {node.help.where && <p className="mt-1">Where to look: {system ? adaptCommand(node.help.where, system) : node.help.where}</p>}
             </div>
           )}
           <ul className="mt-4 space-y-2">
@@ -88,6 +125,7 @@ export function WizardView({ tree, fixes }: { tree: ResolvedTree; fixes: Fixes }
               <li key={`${o.next}-${o.label}`}>
                 <Link href={href([...pos.path, o.next], chosen)} scroll={false} className="block rounded-md border border-slate-300 px-4 py-3 hover:border-brand-600 hover:bg-brand-50 focus:outline-2 focus:outline-brand-600 dark:border-slate-700 dark:hover:bg-slate-900">
                   {o.label}
+                  {o.shows && <span className="mt-1 block text-sm text-slate-700 dark:text-slate-300">It shows: {o.shows}</span>}
                 </Link>
               </li>
             ))}
@@ -121,7 +159,7 @@ export function WizardView({ tree, fixes }: { tree: ResolvedTree; fixes: Fixes }
         </div>
       )}
 
-      {node.kind === 'leaf' && <Leaf node={node} fix={fixes[node.entry]} versions={versions} onVersions={(v) => {
+      {node.kind === 'leaf' && <Leaf node={node} fix={fixes[node.entry]} versions={versions} system={system} next={node.next ? href([...pos.path, node.next], chosen) : undefined} onVersions={(v) => {
             picked.current = { ...picked.current, ...v };
             router.replace(href(pos.path, picked.current), { scroll: false });
           }} />}
@@ -134,10 +172,13 @@ export function WizardView({ tree, fixes }: { tree: ResolvedTree; fixes: Fixes }
   );
 }
 
-function Leaf({ node, fix: entryFix, versions, onVersions }: {
+function Leaf({ node, fix: entryFix, versions, system, next, onVersions }: {
   node: Extract<ResolvedTree['nodes'][string], { kind: 'leaf' }>;
   fix: KbEntry['fix'];
   versions: Versions;
+  system?: System;
+  /** "still failing?": the next most likely cause */
+  next?: string;
   onVersions: (v: Partial<Versions>) => void;
 }) {
   const rendered = node.snippet ? renderSnippet(node.snippet, versions) : undefined;
@@ -180,12 +221,30 @@ function Leaf({ node, fix: entryFix, versions, onVersions }: {
         </CodeBlock>
       )}
       {rendered?.notes.map((n) => <p key={n} className="mt-2 text-sm">{n}</p>)}
-      {rendered && (
-        <div className="mt-4">
-          <p className="font-semibold">Check that it worked</p>
-          <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono text-sm dark:bg-slate-900"><code>{rendered.verify.command}</code></pre>
-          <p className="mt-1 text-sm">You should see: {rendered.verify.expect}</p>
+      {(rendered || entryFix) && (
+        <div className="mt-4 text-sm" data-testid="where-it-goes">
+          <p className="font-semibold">Where it goes{system ? ` on ${system.label}` : ''}</p>
+          {system ? (
+            <ol className="mt-1 list-decimal space-y-1 pl-5">
+              {system.enable && <li>If TLS is not set up yet: <code>{system.enable}</code></li>}
+              <li>Edit <code>{system.sslConfig}</code> (inside the <code>{'<VirtualHost *:443>'}</code> of the site, unless the snippet says otherwise).</li>
+              <li>Test, then reload: <code>{system.configTest}</code>, then <code>{system.reload}</code></li>
+              <li>Watch <code>{system.sslErrorLog ?? system.errorLog}</code> while you try again.</li>
+            </ol>
+          ) : (
+            <p className="mt-1">In the TLS virtual host of the site; choose your system at the top for the file, the test and the reload command.</p>
+          )}
         </div>
+      )}
+      {(rendered || node.check) && (
+        <div className="mt-4" data-testid="check">
+          <p className="font-semibold">Check that it worked</p>
+          <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono text-sm dark:bg-slate-900"><code>{rendered ? rendered.verify.command : node.check!.command}</code></pre>
+          <p className="mt-1 whitespace-pre-wrap text-sm">You should see: {rendered ? rendered.verify.expect : node.check!.expect}</p>
+        </div>
+      )}
+      {next && (
+        <p className="mt-6"><Link href={next} scroll={false} className="text-brand-700 underline dark:text-brand-300">Still failing after this? The next most likely cause →</Link></p>
       )}
     </div>
   );

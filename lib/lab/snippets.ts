@@ -1,6 +1,7 @@
 // Pure helpers for the snippet check (lab/snippets.ts runs them against a real `apache2 -t`):
 // which apache fences claim httpd 2.4, which files a snippet names, and the throw-away
 // configuration that wraps it. No Node APIs here, so tests and tools can use them anywhere.
+import { HTTPD_VERSIONS, renderSnippet, SNIPPETS } from '../wizard/config';
 import { findFences, metaValue } from '../content/fences';
 
 export interface Snippet {
@@ -58,6 +59,18 @@ export function httpd24Snippets(entries: readonly { slug: string; file: string; 
     }
   }
   return out;
+}
+
+/**
+ * The wizard's version-aware snippets (lib/wizard/config.ts) as written for the newest httpd 2.4
+ * it knows with OpenSSL 3.0: what a leaf shows by default, checked like the entries' snippets.
+ */
+export function wizardSnippets(): Snippet[] {
+  const versions = { httpd: HTTPD_VERSIONS.find((v) => v.startsWith('2.4.'))!, openssl: '3.0' };
+  return Object.keys(SNIPPETS).flatMap((id) => {
+    const text = renderSnippet(id, versions)?.text;
+    return text ? [{ entry: `wizard:${id}`, file: 'lib/wizard/config.ts', line: 0, versions: `httpd ${versions.httpd}, OpenSSL ${versions.openssl}`, code: text }] : [];
+  });
 }
 
 // System trees a snippet may name; URL paths ("/app/", <Location "/admin">) never start with these.

@@ -9,7 +9,7 @@ export interface Versions {
   openssl: string;
 }
 
-export const HTTPD_VERSIONS = ['2.2', ...Array.from({ length: 67 }, (_, i) => `2.4.${66 - i}`)];
+export const HTTPD_VERSIONS = ['2.2', ...Array.from({ length: 72 }, (_, i) => `2.4.${71 - i}`)];
 export const OPENSSL_VERSIONS = ['3.5', '3.0', '1.1.1', '1.0.2', '1.0.1', '0.9.8'];
 export const DEFAULT_VERSIONS: Versions = { httpd: '2.4.62', openssl: '3.0' };
 

@@ -1,4 +1,5 @@
 import type { LeafNode, ResolvedNode, ResolvedTree, WizardTree } from './types';
+import { entryCheck } from './check';
 
 /** What the wizard needs of an entry (a subset of lib/content Entry, so tests can use fixtures). */
 export interface WizardEntry {
@@ -9,6 +10,8 @@ export interface WizardEntry {
   kind: string;
   causes: string[];
   symptoms: { where: string; codes?: string[]; match?: string }[];
+  /** the entry's MDX body, for its "Check that it worked" */
+  body?: string;
 }
 
 /** The label an entry gets in a "which of these do you see?" list: its most telling text. */
@@ -35,7 +38,8 @@ export function expandTree(tree: WizardTree, entries: WizardEntry[]): ResolvedTr
   const leafFor = (slug: string): string => handLeaf.get(slug) ?? leafId(slug);
   const resolveLeaf = (id: string, n: LeafNode): ResolvedNode => {
     const e = bySlug.get(n.entry);
-    return { ...n, id, title: e?.title ?? n.entry, url: e?.url ?? '', summary: e?.summary ?? '' };
+    const check = n.check ?? (e?.body ? entryCheck(e.body) : undefined);
+    return { ...n, ...(check && { check }), id, title: e?.title ?? n.entry, url: e?.url ?? '', summary: e?.summary ?? '' };
   };
 
   for (const [id, n] of Object.entries(tree.nodes)) {

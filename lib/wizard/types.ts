@@ -1,16 +1,22 @@
+import type { LeafCheck } from './check';
+
 // The wizard's data model. The tree is content (content/wizard/tree.ts); the engine and the
 // validator are pure functions over it and the knowledge base.
 
 export interface Help {
   /** how to find the answer, in a sentence */
   text: string;
-  /** the command to run or the log line to look for */
+  /** the command to run (one per line, no trailing comments: it may be pasted anywhere) */
   command?: string;
+  /** where to look when there is no command (a log, a browser page, a file) */
+  where?: string;
 }
 
 export interface Option {
   label: string;
   next: string;
+  /** what the help's command or place shows when this is the answer */
+  shows?: string;
 }
 
 export interface QuestionNode {
@@ -44,6 +50,10 @@ export interface LeafNode {
   answer: string;
   /** a version-aware snippet from lib/wizard/config.ts; else the entry's own fix is shown */
   snippet?: string;
+  /** how to prove the fix worked; else the entry's own "Check that it worked" */
+  check?: LeafCheck;
+  /** still failing? the node of the next most likely cause */
+  next?: string;
 }
 
 export type Node = QuestionNode | SymptomsNode | PasteNode | LeafNode;
@@ -55,6 +65,7 @@ export interface WizardTree {
 
 /** After expansion against the knowledge base: every node is a question, a paste or a leaf. */
 export type ResolvedNode = (QuestionNode & { id: string }) | (PasteNode & { id: string }) | (LeafNode & { id: string; title: string; url: string; summary: string });
+export type { LeafCheck };
 
 export interface ResolvedTree {
   start: string;

@@ -8,8 +8,20 @@ export interface WizardReport {
   unreachable: string[];
   entriesReachable: number;
   entriesTotal: number;
+  /** the most answers any one step offers (at most MAX_OPTIONS) */
+  maxOptions: number;
+  /** steps where two answers share a label */
+  repeatedLabels: number;
+  /** the most answers from the start to a leaf */
+  maxDepth: number;
+  leavesWithoutCheck: number;
   problems: string[];
 }
+
+/** One question per step, and few enough answers to read at a glance. */
+export const MAX_OPTIONS = 7;
+/** Every entry within this many answers of the start. */
+export const MAX_DEPTH = 6;
 
 /**
  * Every node reachable from the start, every option leading to a node, every leaf on an existing
@@ -20,9 +32,20 @@ export function validateWizard(t: ResolvedTree, entries: WizardEntry[], causes: 
   const slugs = new Set(entries.map((e) => e.slug));
   if (!t.nodes[t.start]) problems.push(`start node "${t.start}" does not exist`);
 
+  let maxOptions = 0;
+  let repeatedLabels = 0;
+  let leavesWithoutCheck = 0;
   for (const n of Object.values(t.nodes)) {
     if (n.kind === 'question') {
       if (!n.options.length) problems.push(`question "${n.id}" has no options`);
+      maxOptions = Math.max(maxOptions, n.options.length);
+      if (n.options.length > MAX_OPTIONS) problems.push(`question "${n.id}" offers ${n.options.length} answers (at most ${MAX_OPTIONS}): ask a question that splits them`);
+      const labels = n.options.map((o) => o.label.toLowerCase());
+      if (new Set(labels).size < labels.length) {
+        repeatedLabels++;
+        problems.push(`question "${n.id}": two answers share a label`);
+      }
+      if (n.help?.command && /\s#\s/.test(n.help.command)) problems.push(`question "${n.id}": its command has a trailing comment, which breaks when pasted into a configuration`);
       for (const o of n.options) if (!t.nodes[o.next]) problems.push(`question "${n.id}": option "${o.label}" leads to unknown node "${o.next}"`);
       for (const s of n.for ?? []) if (!slugs.has(s)) problems.push(`question "${n.id}": "for" names unknown entry "${s}"`);
     }
@@ -30,6 +53,11 @@ export function validateWizard(t: ResolvedTree, entries: WizardEntry[], causes: 
       if (!slugs.has(n.entry)) problems.push(`leaf "${n.id}": unknown entry "${n.entry}"`);
       if (!causes.includes(n.cause)) problems.push(`leaf "${n.id}": unknown cause "${n.cause}"`);
       if (n.snippet && !SNIPPETS[n.snippet]) problems.push(`leaf "${n.id}": unknown snippet "${n.snippet}"`);
+      if (!n.check) {
+        leavesWithoutCheck++;
+        problems.push(`leaf "${n.id}": no way to check the fix (give it a check, or give entry "${n.entry}" a "## Check that it worked" with a command)`);
+      }
+      if (n.next && !t.nodes[n.next]) problems.push(`leaf "${n.id}": "still failing" leads to unknown node "${n.next}"`);
     }
   }
 
@@ -49,6 +77,22 @@ export function validateWizard(t: ResolvedTree, entries: WizardEntry[], causes: 
   const unreachable = Object.keys(t.nodes).filter((id) => !colour.has(id));
   for (const id of unreachable) problems.push(`node "${id}" cannot be reached from "${t.start}"`);
 
+  // Depth: the fewest answers to each node from the start (breadth first), the largest of them.
+  const depth = new Map<string, number>([[t.start, 0]]);
+  const queue = [t.start];
+  while (queue.length) {
+    const id = queue.shift()!;
+    const n = t.nodes[id];
+    if (n?.kind !== 'question') continue;
+    for (const o of n.options) if (!depth.has(o.next) && t.nodes[o.next]) {
+      depth.set(o.next, depth.get(id)! + 1);
+      queue.push(o.next);
+    }
+  }
+  const leafDepths = [...depth.entries()].filter(([id]) => t.nodes[id]?.kind === 'leaf').map(([, d]) => d);
+  const maxDepth = Math.max(0, ...leafDepths);
+  for (const [id, d] of depth) if (d > MAX_DEPTH && t.nodes[id]?.kind === 'leaf') problems.push(`leaf "${id}" is ${d} answers from the start (at most ${MAX_DEPTH})`);
+
   const reachedEntries = new Set(Object.values(t.nodes).filter((n) => n.kind === 'leaf' && colour.has(n.id)).map((n) => (n as { entry: string }).entry));
   const failures = entries.filter((e) => e.kind !== 'faq');
   for (const e of failures) if (!reachedEntries.has(e.slug)) problems.push(`entry "${e.slug}" (kind ${e.kind}) has no reachable leaf`);
@@ -59,6 +103,10 @@ export function validateWizard(t: ResolvedTree, entries: WizardEntry[], causes: 
     unreachable,
     entriesReachable: failures.filter((e) => reachedEntries.has(e.slug)).length,
     entriesTotal: failures.length,
+    maxOptions,
+    repeatedLabels,
+    maxDepth,
+    leavesWithoutCheck,
     problems,
   };
 }

@@ -6,9 +6,10 @@ import { HTTPD_VERSIONS, OPENSSL_VERSIONS, renderSnippet, SNIPPETS } from './con
 import { insecureReasons } from '../content/insecure';
 import type { WizardTree } from './types';
 
+const CHECKED = 'Text.\n\n## Check that it worked\n\n```sh\ncurl -sI https://www.example.org/\n```\n\nA `200` line.\n';
 const E = (slug: string, where: string, extra: Partial<WizardEntry> = {}): WizardEntry => ({
   slug, title: `Title ${slug}`, url: `/faq/${slug}/`, summary: `Summary ${slug}`, kind: 'error', causes: ['scanner-noise'],
-  symptoms: [{ where, codes: [`CODE_${slug}`] }], ...extra,
+  symptoms: [{ where, codes: [`CODE_${slug}`] }], body: CHECKED, ...extra,
 });
 const entries = [E('a', 'browser'), E('b', 'browser'), E('c', 'server-log'), { ...E('q', 'browser'), kind: 'faq' }];
 const CAUSES = ['scanner-noise', 'plain-http-on-https-port'];
@@ -21,7 +22,7 @@ const tree = (extra: WizardTree['nodes'] = {}): WizardTree => ({
     browser: { kind: 'symptoms', where: 'browser', title: 'Which?' },
     log: { kind: 'symptoms', where: 'server-log', title: 'Which line?' },
     sep: { kind: 'question', title: 'Separate a from b?', for: ['a'], options: [{ label: 'yes', next: 'leaf-a' }, { label: 'no', next: 'leaf:b' }] },
-    'leaf-a': { kind: 'leaf', entry: 'a', cause: 'plain-http-on-https-port', answer: 'A it is.', snippet: 'modern-protocols' },
+    'leaf-a': { kind: 'leaf', entry: 'a', cause: 'plain-http-on-https-port', answer: 'A it is.', snippet: 'modern-protocols', check: { command: 'curl -v https://a.example/', expect: 'HTTP/1.1 200' } },
     ...extra,
   },
 });
@@ -48,10 +49,38 @@ describe('expandTree', () => {
 });
 
 describe('validateWizard', () => {
-  it('accepts a whole tree and reports its size', () => {
+  it('accepts a whole tree and reports its size and shape', () => {
     const r = validateWizard(expandTree(tree(), entries), entries, CAUSES);
     expect(r.problems).toEqual([]);
-    expect(r).toMatchObject({ entriesReachable: 3, entriesTotal: 3, unreachable: [] });
+    expect(r).toMatchObject({ entriesReachable: 3, entriesTotal: 3, unreachable: [], maxOptions: 3, repeatedLabels: 0, maxDepth: 3, leavesWithoutCheck: 0 });
+  });
+  it('gives a leaf the check of its entry, and names a leaf that has none', () => {
+    const t = expandTree(tree(), entries);
+    expect(t.nodes['leaf:b']).toMatchObject({ check: { command: 'curl -sI https://www.example.org/', expect: 'A `200` line.' } });
+    const bare = entries.map((e) => (e.slug === 'b' ? { ...e, body: 'No check here.' } : e));
+    const r = validateWizard(expandTree(tree(), bare), bare, CAUSES);
+    expect(r.leavesWithoutCheck).toBe(1);
+    expect(r.problems).toContain('leaf "leaf:b": no way to check the fix (give it a check, or give entry "b" a "## Check that it worked" with a command)');
+  });
+  it('refuses long lists, twin labels, commands with trailing comments and paths deeper than six answers', () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ label: `answer ${i}`, next: 'leaf-a' }));
+    const chain: WizardTree['nodes'] = {};
+    for (let i = 0; i < 6; i++) chain[`deep${i}`] = { kind: 'question', title: `D${i}`, options: [{ label: 'on', next: i === 5 ? 'leaf:c' : `deep${i + 1}` }] };
+    const bad = tree({
+      ...chain,
+      start: { kind: 'question', title: 'Where?', options: [{ label: 'Paste', next: 'paste' }, { label: 'Browser', next: 'browser' }, { label: 'Log', next: 'log' }, { label: 'Deep', next: 'deep0' }] },
+      log: { kind: 'question', title: 'Which line?', help: { text: 'Raise the level.', command: 'LogLevel warn ssl:info   # then: tail -f error.log' }, options: [{ label: 'Same', next: 'leaf-a' }, { label: 'same', next: 'sep' }] },
+      sep: { kind: 'question', title: 'Separate?', for: ['a'], options: many },
+    });
+    const r = validateWizard(expandTree(bad, entries), entries, CAUSES);
+    expect(r.maxOptions).toBe(8);
+    expect(r.repeatedLabels).toBe(1);
+    expect(r.problems).toEqual(expect.arrayContaining([
+      'question "sep" offers 8 answers (at most 7): ask a question that splits them',
+      'question "log": two answers share a label',
+      'question "log": its command has a trailing comment, which breaks when pasted into a configuration',
+      'leaf "leaf:c" is 7 answers from the start (at most 6)',
+    ]));
   });
   it('finds options to nowhere, unknown entries, causes and snippets', () => {
     const bad = tree({
