@@ -8,22 +8,11 @@ import type { ResolvedTree } from '@/lib/wizard/types';
 import { parsePath, pathForEntry, walk } from '@/lib/wizard/engine';
 import { DEFAULT_VERSIONS, HTTPD_VERSIONS, OPENSSL_VERSIONS, renderSnippet, type Versions } from '@/lib/wizard/config';
 import type { SystemView as System } from '@/lib/wizard/systems';
+import { adaptCommand } from '@/lib/wizard/adapt';
 import { CAUSES } from '@/lib/content/causes';
 import { CodeBlock } from '@/components/CodeBlock';
 
 const BASE = '/wizard/';
-
-/**
- * A help command or place written for Debian-style paths, told in the chosen system's: its
- * error log and its control command.
- */
-function adaptCommand(text: string, sys: System): string {
-  const log = sys.sslErrorLog ?? sys.errorLog;
-  let out = /^(?:\/|[A-Z]:\\)/.test(log) ? text.replaceAll('/var/log/apache2/error.log', log) : text;
-  // Only a control command that takes httpd's own flags (not "service … configtest").
-  if (/ (?:configtest|-t)$/.test(sys.configTest) && !/^(?:rc-)?service\b/.test(sys.configTest)) out = out.replace(/\bapache2?ctl\b/g, sys.configTest.replace(/ (?:configtest|-t)$/, ''));
-  return out;
-}
 
 /** What the URL remembers besides the path: the system and versions the user picked. */
 type Chosen = Partial<Versions> & { system?: string };
@@ -239,7 +228,7 @@ function Leaf({ node, fix: entryFix, versions, system, next, onVersions }: {
       {(rendered || node.check) && (
         <div className="mt-4" data-testid="check">
           <p className="font-semibold">Check that it worked</p>
-          <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono text-sm dark:bg-slate-900"><code>{rendered ? rendered.verify.command : node.check!.command}</code></pre>
+          <pre className="mt-1 overflow-x-auto rounded bg-slate-100 p-2 font-mono text-sm dark:bg-slate-900"><code>{rendered ? rendered.verify.command : system ? adaptCommand(node.check!.command, system) : node.check!.command}</code></pre>
           <p className="mt-1 whitespace-pre-wrap text-sm">You should see: {rendered ? rendered.verify.expect : node.check!.expect}</p>
         </div>
       )}
