@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { getEntries } from '@/lib/content/kb';
 import { buildKbIndex } from '@/lib/content/kb-index';
 import { loadWizard } from '@/lib/wizard/load';
 import { Breadcrumbs } from '@/components/Breadcrumbs';
 import { WizardView } from '@/components/wizard/WizardView';
-import { WizardStart } from '@/components/wizard/WizardStart';
 import { SYSTEMS } from '@/lib/wizard/systems';
 
 export const metadata: Metadata = {
@@ -22,12 +20,10 @@ export default function WizardPage() {
     <>
       <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Guided troubleshooting' }]} />
       <h1 className="mb-4 text-3xl font-bold tracking-tight">Guided troubleshooting</h1>
-      {/* The first step is in the HTML: it reads and works (as links) before any script runs. */}
-      <Suspense fallback={<WizardStart tree={tree} />}>
-        <WizardView tree={tree} fixes={fixes} systems={SYSTEMS.map(({ sources: _s, checked: _c, packaged: _p, unverified: _u, ...view }) => view)} />
-      </Suspense>
+      {/* Rendered at its first step: the question and its answers (links) are in the HTML. */}
+      <WizardView tree={tree} fixes={fixes} systems={SYSTEMS.map(({ sources: _s, checked: _c, packaged: _p, unverified: _u, ...view }) => view)} />
       <noscript>
-        <p className="mt-4">The guided questions need JavaScript. Without it, use the <a href="../faq/">FAQ</a> or the <a href="../errors/">error codes</a>.</p>
+        <p className="mt-4">The first question works without JavaScript; the steps after it need it. Without it, use the <a href="../faq/">FAQ</a> or the <a href="../errors/">error codes</a>.</p>
       </noscript>
     </>
   );

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import type { KbEntry } from '@/lib/diagnose/types';
@@ -32,7 +32,11 @@ function href(path: string[], v: Chosen): string {
 export type Fixes = Record<string, KbEntry['fix']>;
 
 export function WizardView({ tree, fixes, systems }: { tree: ResolvedTree; fixes: Fixes; systems: System[] }) {
-  const params = useSearchParams();
+  // The step lives in the URL query, which a static page cannot read when it is built: the page
+  // is rendered (and hydrated) at the first step, and QuerySync moves it to the URL's step once
+  // the browser runs it. The first step is then real HTML, kept in place, not a placeholder.
+  const [search, setSearch] = useState('');
+  const params = useMemo(() => new URLSearchParams(search), [search]);
   const router = useRouter();
   const pos = walk(tree, parsePath(params.get('path')));
   const system = systems.find((x) => x.id === params.get('system'));
@@ -67,6 +71,9 @@ export function WizardView({ tree, fixes, systems }: { tree: ResolvedTree; fixes
   const node = pos.node;
   return (
     <div>
+      <Suspense fallback={null}>
+        <QuerySync onChange={setSearch} />
+      </Suspense>
       <p className="mb-4 flex flex-wrap items-center gap-2 text-sm">
         <label htmlFor="wizard-system">Your system (optional: the fix and the commands are written for it):</label>
         <select
@@ -237,4 +244,11 @@ function Leaf({ node, fix: entryFix, versions, system, next, onVersions }: {
       )}
     </div>
   );
+}
+
+/** Tells the view the URL query whenever it changes (a link, Back, a reload). Renders nothing. */
+function QuerySync({ onChange }: { onChange: (query: string) => void }) {
+  const query = useSearchParams().toString();
+  useEffect(() => onChange(query), [query, onChange]);
+  return null;
 }
