@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getEntries } from '@/lib/content/kb';
-import { buildKbIndex } from '@/lib/content/kb-index';
 import { loadWizard } from '@/lib/wizard/load';
 import { Breadcrumbs } from '@/components/Breadcrumbs';
 import { WizardView } from '@/components/wizard/WizardView';
@@ -12,16 +11,15 @@ export const metadata: Metadata = {
 };
 
 export default function WizardPage() {
-  const entries = getEntries();
-  const { tree } = loadWizard(entries);
-  const leaves = new Set(Object.values(tree.nodes).flatMap((n) => (n.kind === 'leaf' ? [n.entry] : [])));
-  const fixes = Object.fromEntries(buildKbIndex(entries).entries.filter((e) => leaves.has(e.slug)).map((e) => [e.slug, e.fix]));
+  const { tree } = loadWizard(getEntries());
+  // Only the first step goes into the page; the rest of the tree is fetched (wizard-tree.json).
+  const first = { start: tree.start, nodes: { [tree.start]: tree.nodes[tree.start]! }, entryNode: {} };
   return (
     <>
       <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Guided troubleshooting' }]} />
       <h1 className="mb-4 text-3xl font-bold tracking-tight">Guided troubleshooting</h1>
       {/* Rendered at its first step: the question and its answers (links) are in the HTML. */}
-      <WizardView tree={tree} fixes={fixes} systems={SYSTEMS.map(({ sources: _s, checked: _c, packaged: _p, unverified: _u, ...view }) => view)} />
+      <WizardView first={first} systems={SYSTEMS.map(({ sources: _s, checked: _c, packaged: _p, unverified: _u, ...view }) => view)} />
       <noscript>
         <p className="mt-4">The first question works without JavaScript; the steps after it need it. Without it, use the <a href="../faq/">FAQ</a> or the <a href="../errors/">error codes</a>.</p>
       </noscript>

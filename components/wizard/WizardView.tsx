@@ -31,7 +31,20 @@ function href(path: string[], v: Chosen): string {
 /** The fix snippet of each entry a leaf names, by slug (picked at build: no index in the page). */
 export type Fixes = Record<string, KbEntry['fix']>;
 
-export function WizardView({ tree, fixes, systems }: { tree: ResolvedTree; fixes: Fixes; systems: System[] }) {
+/** Where the build wrote the whole tree (app/wizard-tree.json/route.ts). */
+function treeUrl(): string {
+  return new URL(`${process.env.NEXT_PUBLIC_BASE_PATH ?? ''}/wizard-tree.json`, window.location.href).href;
+}
+
+export function WizardView({ first: firstStep, systems }: { first: ResolvedTree; systems: System[] }) {
+  // The first step comes with the page; the whole tree (and its fixes) right after.
+  const [{ tree, fixes }, setLoaded] = useState<{ tree: ResolvedTree; fixes: Fixes }>({ tree: firstStep, fixes: {} });
+  const [loadError, setLoadError] = useState('');
+  useEffect(() => {
+    fetch(treeUrl())
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((j: { tree: ResolvedTree; fixes: Fixes }) => setLoaded(j), (e: Error) => setLoadError(e.message));
+  }, []);
   // The step lives in the URL query, which a static page cannot read when it is built: the page
   // is rendered (and hydrated) at the first step, and QuerySync moves it to the URL's step once
   // the browser runs it. The first step is then real HTML, kept in place, not a placeholder.
@@ -74,6 +87,7 @@ export function WizardView({ tree, fixes, systems }: { tree: ResolvedTree; fixes
       <Suspense fallback={null}>
         <QuerySync onChange={setSearch} />
       </Suspense>
+      {loadError && <p role="alert" className="mb-4">The later questions did not load ({loadError}); reload the page, or use the FAQ and the error codes.</p>}
       <p className="mb-4 flex flex-wrap items-center gap-2 text-sm">
         <label htmlFor="wizard-system">Your system (optional: the fix and the commands are written for it):</label>
         <select
