@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import SECURITY_HEADERS from '@/lib/security-headers.json';
 import Link from 'next/link';
 import './globals.css';
 import { ThemeToggle } from '@/components/ThemeToggle';
@@ -26,8 +27,7 @@ export const metadata: Metadata = {
 // nothing pasted here can be sent anywhere else. A static export cannot set headers, hence the
 // meta tag; 'unsafe-inline' is for the theme script and Next's inline page data. Production
 // only: the dev server needs eval and its own websocket.
-const CSP =
-  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+const CSP = SECURITY_HEADERS['Content-Security-Policy'];
 
 // Runs before first paint so a dark-mode reader never sees a white flash.
 const themeScript = `(function(){try{var t=localStorage.getItem('theme');if(t!=='light'&&t!=='dark'){t=matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}document.documentElement.dataset.theme=t}catch(e){}})()`;

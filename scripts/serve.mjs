@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(process.env.OUT_DIR || 'out');
+// The real path too: a symlink inside out/ must not lead outside it.
+let realRoot = root;
 const base = (process.env.BASE_PATH || '').replace(/\/+$/, '');
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '127.0.0.1';
@@ -20,10 +22,18 @@ if (!fs.existsSync(path.join(root, 'index.html'))) {
   console.error(`No built site in ${root}: run \`npm run build\` first.`);
   process.exit(1);
 }
+realRoot = fs.realpathSync(root);
+
+// The same policy as the pages' <meta> (lib/security-headers.json), sent with every response:
+// a Web Worker takes its policy from its own response's headers, not from the page.
+const SECURITY = JSON.parse(fs.readFileSync(new URL('../lib/security-headers.json', import.meta.url), 'utf8'));
+
+/** Inside dir, not merely starting with its name ("out-secret" starts with "out"). */
+const inside = (dir, p) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 
 function send(res, status, file, head) {
   const type = TYPES[path.extname(file)] || 'application/octet-stream';
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+  res.writeHead(status, { ...SECURITY, 'Content-Type': type, 'Cache-Control': 'no-cache' });
   if (head) return res.end();
   fs.createReadStream(file).pipe(res);
 }
@@ -31,30 +41,42 @@ function send(res, status, file, head) {
 const server = http.createServer((req, res) => {
   const head = req.method === 'HEAD';
   if (req.method !== 'GET' && !head) {
-    res.writeHead(405, { Allow: 'GET, HEAD' });
+    res.writeHead(405, { ...SECURITY, Allow: 'GET, HEAD' });
     return res.end();
   }
   let pathname;
   try {
     pathname = decodeURIComponent(new URL(req.url || '/', 'http://x').pathname);
   } catch {
-    res.writeHead(400);
+    res.writeHead(400, SECURITY);
+    return res.end('Bad request');
+  }
+  if (pathname.includes('\0')) {
+    res.writeHead(400, SECURITY);
     return res.end('Bad request');
   }
   const notFound = () => send(res, 404, path.join(root, '404.html'), head);
   if (base && pathname === base) {
-    res.writeHead(301, { Location: `${base}/` });
+    res.writeHead(301, { ...SECURITY, Location: `${base}/` });
     return res.end();
   }
   if (base && !pathname.startsWith(`${base}/`)) return notFound();
   const rel = pathname.slice(base.length);
-  const file = path.join(root, rel);
-  if (!file.startsWith(root)) return notFound(); // no escape from out/
+  const file = path.resolve(root, `.${rel}`);
+  if (!inside(root, file)) return notFound(); // no escape from out/: "..", encoded separators
+  fs.realpath(file, (rerr, real) => {
+    if (!rerr && !inside(realRoot, real)) return notFound(); // nor through a symlink
+    serveFile(file, rel, head, res, notFound);
+  });
+});
+
+function serveFile(file, rel, head, res, notFound) {
   fs.stat(file, (err, st) => {
     if (!err && st.isFile()) return send(res, 200, file, head);
     if (!err && st.isDirectory()) {
       if (!rel.endsWith('/')) {
-        res.writeHead(301, { Location: `${base}${rel}/` });
+        // One leading slash: "//host/dir" must not become a redirect to another host.
+        res.writeHead(301, { ...SECURITY, Location: `${base}/${rel.replace(/^\/+/, '')}/` });
         return res.end();
       }
       const index = path.join(file, 'index.html');
@@ -62,6 +84,6 @@ const server = http.createServer((req, res) => {
     }
     notFound();
   });
-});
+}
 
 server.listen(port, host, () => console.log(`Handshake: http://${host}:${port}${base}/ (serving ${root})`));
