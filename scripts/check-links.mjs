@@ -4,6 +4,7 @@
 // Usage: node scripts/check-links.mjs [OUT_DIR] [BASE_PATH]
 import fs from 'node:fs';
 import path from 'node:path';
+import { isMain } from './is-main.mjs';
 
 export function checkLinks(outDir, basePath = '') {
   const pages = [];
@@ -53,7 +54,7 @@ export function checkLinks(outDir, basePath = '') {
   return { pages: pages.length, links, broken };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const [dir = 'out', base = process.env.BASE_PATH || ''] = process.argv.slice(2);
   const r = checkLinks(dir, base.replace(/\/$/, ''));
   if (r.broken.length) {
