@@ -90,3 +90,23 @@ test('the skip link moves focus to the content', async ({ page }) => {
   await skip.press('Enter');
   await expect(page.locator('#main')).toBeFocused();
 });
+
+test('robots.txt names the sitemap, the web manifest and its icons load, the favicon is an icon', async ({ request }) => {
+  const robots = await request.get(at('/robots.txt'));
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toMatch(new RegExp(`Sitemap: https?://[^\\s]+${at('/sitemap.xml').replace(/\//g, '\\/')}`));
+  const manifest = await request.get(at('/manifest.webmanifest'));
+  expect(manifest.status()).toBe(200);
+  const m = (await manifest.json()) as { start_url: string; icons: { src: string; type: string }[] };
+  expect(m.start_url).toBe('./');
+  for (const icon of m.icons) {
+    const r = await request.get(at(`/${icon.src}`));
+    expect(r.status(), icon.src).toBe(200);
+    expect(r.headers()['content-type'], icon.src).toBe(icon.type);
+  }
+});
+
+test('every page links the web manifest under the base path', async ({ page }) => {
+  await page.goto(at('/faq/'));
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', at('/manifest.webmanifest'));
+});
