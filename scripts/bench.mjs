@@ -284,7 +284,7 @@ console.log(`  median ${s.medianMs} ms   p95 ${s.p95Ms} ms   max ${s.maxMs} ms  
 console.log('\nProduction build (clean .next and .cache):');
 fs.rmSync('.next', { recursive: true, force: true });
 fs.rmSync('.cache', { recursive: true, force: true });
-const build = timed(() => spawnSync('npm', ['run', 'build'], { encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } }));
+const build = timed(() => spawnSync('npm', ['run', 'build'], { encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, shell: process.platform === 'win32' }));
 console.log(build.out.status === 0 ? `  ${(build.ms / 1000).toFixed(1)} s` : `  build failed: ${build.out.stderr.slice(-400)}`);
 if (build.out.status === 0) {
   execFileSync(process.execPath, ['scripts/page-weight.mjs', 'out'], { stdio: 'inherit' });

@@ -10,7 +10,7 @@ export function ensureDeps() {
   // `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages (next, tailwind
   // native builds) out of the lock file, and `npm ci` then refuses it as out of sync.
   console.log('── Installing dependencies (npm install)');
-  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { stdio: 'inherit', shell: process.platform === 'win32' }) // npm is npm.cmd there;
   if (r.status !== 0) {
     console.error('npm install failed: see the messages above.');
     process.exit(r.status ?? 1);

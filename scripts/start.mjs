@@ -5,6 +5,6 @@ import { ensureDeps } from './ensure-deps.mjs';
 
 ensureDeps();
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env });
+const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env, shell: process.platform === 'win32' }) // npm is npm.cmd there;
 if (build.status !== 0) process.exit(build.status ?? 1);
 spawnSync(process.execPath, ['scripts/serve.mjs'], { stdio: 'inherit', env });

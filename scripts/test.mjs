@@ -17,7 +17,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handshake-test-'));
 const step = (msg) => console.log(`\n── ${msg}`);
 
 function run(cmd, args, extra = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extra } });
+  // npm and npx are .cmd files on Windows, which spawn only through a shell.
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extra }, shell: process.platform === 'win32' && /^(?:npm|npx)$/.test(cmd) });
   return r.status ?? 1;
 }
 
@@ -43,9 +44,15 @@ function findChromium() {
   step('No Chromium found: trying Playwright\'s download');
   if (run('npx', ['playwright', 'install', 'chromium']) === 0 && playwrightChromium()) return playwrightChromium();
   step("Playwright's download failed: installing Debian's chromium package");
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const apt = (args) => run(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), ...args], { DEBIAN_FRONTEND: 'noninteractive' });
+  if (process.platform !== 'linux' || !fs.existsSync('/usr/bin/apt-get')) {
+    console.log('No Chromium, and no apt-get here: install Chromium or Chrome, or set E2E_CHROMIUM to its path; the browser tests need it.');
+    return null;
+  }
+  // Root installs; otherwise sudo only if it needs no password (-n): a test run never waits on a prompt.
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  const apt = (args) => run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], { DEBIAN_FRONTEND: 'noninteractive' });
   if (apt(['update', '-qq']) === 0 && apt(['install', '-y', '-qq', 'chromium']) === 0) return systemChromium();
+  console.log('Could not install chromium (run as root, or: sudo apt-get install -y chromium), or set E2E_CHROMIUM to a Chromium or Chrome.');
   return null;
 }
 

@@ -171,6 +171,14 @@ describe('loadEntries refuses bad content, naming file and field', () => {
     expect(problems({ 'faq/a.mdx': entry({}, '```nginx\nserver {}\n```\n') })[0]).toMatch(/unknown language "nginx"/);
   });
 
+  it('a file saved with a byte-order mark reads like one without', () => {
+    // Regression (was a bug): "expected a frontmatter block" for a file whose first character is U+FEFF.
+    const dir = tree({ 'faq/a.mdx': `\uFEFF${entry({ title: 'With a BOM' })}` });
+    const [e] = loadEntries(dir);
+    expect(e).toMatchObject({ slug: 'a', title: 'With a BOM' });
+    expect(e!.body.startsWith('\uFEFF')).toBe(false);
+  });
+
   it('YAML that does not parse, and a file without frontmatter', () => {
     expect(problems({ 'faq/a.mdx': '---\ntitle: [unclosed\n---\nx\n' })[0]).toMatch(/^faq\/a\.mdx: frontmatter: not valid YAML/);
     expect(problems({ 'faq/b.mdx': 'Just text\n' })).toEqual(['faq/b.mdx: frontmatter: expected a frontmatter block between --- lines at the top of the file']);

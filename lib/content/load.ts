@@ -69,7 +69,8 @@ export function loadEntries(root: string, opts: LoadOptions = {}): Entry[] {
     const add = (field: string, message: string) => problems.push({ file, field, message });
     let parsed: matter.GrayMatterFile<string>;
     try {
-      const raw = fs.readFileSync(path.join(root, file), 'utf8');
+      // An editor that saves UTF-8 "with BOM" (Notepad, some Windows tools) puts U+FEFF first.
+      const raw = fs.readFileSync(path.join(root, file), 'utf8').replace(/^\uFEFF/, '');
       if (!raw.startsWith('---')) {
         add('frontmatter', 'expected a frontmatter block between --- lines at the top of the file');
         continue;
