@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadEntries } from './load';
-import { compileMdx } from './mdx';
+import { compileMdx, pipelineFingerprint } from './mdx';
 
 const GOOD = path.join(__dirname, '__fixtures__', 'good');
 
@@ -27,6 +27,25 @@ describe('compileMdx', () => {
 
   it('names the file when MDX does not compile', async () => {
     await expect(compileMdx('Text <Callout kind="x">never closed\n', 'faq/broken.mdx')).rejects.toThrow(/^faq\/broken\.mdx: MDX does not compile/);
+  });
+});
+
+describe('the compile cache key', () => {
+  // Regression (was a bug): the key was a hand-bumped version, so a shiki update or an edited
+  // plugin served stale compiled pages until someone remembered to bump it.
+  it('changes with a package version and with a plugin source', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pipeline-'));
+    fs.mkdirSync(path.join(root, 'lib', 'content'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'node_modules', 'shiki'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'lib', 'content', 'rehype.ts'), 'export const a = 1;');
+    fs.writeFileSync(path.join(root, 'node_modules', 'shiki', 'package.json'), '{"version":"3.0.0"}');
+    const a = pipelineFingerprint(root);
+    fs.writeFileSync(path.join(root, 'node_modules', 'shiki', 'package.json'), '{"version":"3.1.0"}');
+    const b = pipelineFingerprint(root);
+    fs.writeFileSync(path.join(root, 'lib', 'content', 'rehype.ts'), 'export const a = 2;');
+    const c = pipelineFingerprint(root);
+    expect(new Set([a, b, c]).size).toBe(3);
+    expect(pipelineFingerprint(root)).toBe(c);
   });
 });
 
