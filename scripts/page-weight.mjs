@@ -6,6 +6,7 @@
 // Usage: node scripts/page-weight.mjs [OUT_DIR] [--budget]
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { isMain } from './is-main.mjs';
 import zlib from 'node:zlib';
 
@@ -37,10 +38,24 @@ export function pageWeight(outDir, page) {
   return { page, scripts: srcs.length, raw, gzip: gz };
 }
 
+const USAGE = `Usage: node scripts/page-weight.mjs [OUT_DIR] [--budget]
+Prints the first-load JavaScript (raw and gzip) of the main pages of a built site (default out);
+with --budget, exits 1 when a page is over its budget.`;
+
 if (isMain(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const dir = args.find((a) => !a.startsWith('--')) ?? 'out';
-  const budget = args.includes('--budget');
+  let parsed;
+  try {
+    parsed = parseArgs({ allowPositionals: true, options: { budget: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    console.error(`${e.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const dir = parsed.positionals[0] ?? 'out';
+  const budget = Boolean(parsed.values.budget);
   const kb = (n) => n / 1024;
   const over = [];
   const weights = Object.fromEntries(Object.keys(BUDGETS).map((p) => [p, pageWeight(dir, p)]));

@@ -64,3 +64,17 @@ describe('page-weight', () => {
     expect(r.stdout).toMatch(/\/wizard\/\s+1 scripts/);
   });
 });
+
+describe('their arguments', () => {
+  it.each(['check-links.mjs', 'page-weight.mjs'])('%s: --help prints help and writes nothing; a bad option or a missing site is an error', (name) => {
+    const script = copy(name);
+    const cwd = fs.mkdtempSync(path.join(work, 'cwd-'));
+    const help = spawnSync(process.execPath, [script, '--help'], { encoding: 'utf8', cwd });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage:/);
+    expect(fs.readdirSync(cwd)).toEqual([]);
+    expect(run(script, ['--nope']).status).toBe(2);
+    const missing = run(script, [path.join(work, 'no-such-site')]);
+    expect(missing.status).not.toBe(0);
+  });
+});
