@@ -56,6 +56,10 @@ if (isMain(import.meta.url)) {
   }
   const dir = parsed.positionals[0] ?? 'out';
   const budget = Boolean(parsed.values.budget);
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    console.error(`No built site in ${dir} (no index.html): nothing was measured.`);
+    process.exit(1);
+  }
   const kb = (n) => n / 1024;
   const over = [];
   const weights = Object.fromEntries(Object.keys(BUDGETS).map((p) => [p, pageWeight(dir, p)]));

@@ -75,6 +75,7 @@ describe('their arguments', () => {
     expect(fs.readdirSync(cwd)).toEqual([]);
     expect(run(script, ['--nope']).status).toBe(2);
     const missing = run(script, [path.join(work, 'no-such-site')]);
-    expect(missing.status).not.toBe(0);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^No built site in .*: nothing was (?:checked|measured)\.$/m);
   });
 });
