@@ -1,6 +1,7 @@
 // Validates and compiles every entry; the build runs this first so bad content stops it
 // with the file, the field and what was expected. `--json` prints a summary object.
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadEntries } from '../lib/content/load';
 import { compileMdx } from '../lib/content/mdx';
 import { ContentError } from '../lib/content/problems';
@@ -13,12 +14,34 @@ import { buildKbIndex } from '../lib/content/kb-index';
 import { LAB_ROOT, loadLab } from '../lib/lab/load';
 import { labMisses, labSummary } from '../lib/lab/summary';
 
+const USAGE = `Usage: npm run check:content [-- OPTIONS]
+Validates and compiles every entry, the wizard and its systems table; reports the real-httpd lab.
+  --json         print a summary object
+  --lab-misses   list every lab capture the engine ranks wrongly (not only five)
+  --root DIR     check another content tree (tests use it)
+  --help         this text`;
+
+class UsageError extends Error {}
+
+function options() {
+  try {
+    const { values } = parseArgs({ options: { json: { type: 'boolean' }, 'lab-misses': { type: 'boolean' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    return values;
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`);
+  }
+}
+
 async function main() {
-  const json = process.argv.includes('--json');
+  const o = options();
+  if (o.help) {
+    console.log(USAGE);
+    return;
+  }
+  const json = Boolean(o.json);
   const started = Date.now();
   // --root DIR checks another content tree (the tests use it); the real one must answer every seed.
-  const at = process.argv.indexOf('--root');
-  const root = at > 0 ? process.argv[at + 1]! : CONTENT_ROOT;
+  const root = o.root ?? CONTENT_ROOT;
   const entries = loadEntries(root, { requireAllOrigins: root === CONTENT_ROOT });
   const failures: string[] = [];
   for (const e of entries) {
@@ -63,7 +86,7 @@ async function main() {
     // Not fatal: a miss is work for the knowledge base or the engine, not broken content.
     // The build log shows a few; --lab-misses lists them all.
     const misses = labMisses(lab, index);
-    const shown = process.argv.includes('--lab-misses') ? misses : misses.slice(0, 5);
+    const shown = o['lab-misses'] ? misses : misses.slice(0, 5);
     for (const m of shown)
       console.log(`  lab miss: ${m.file}: captures[${m.capture}] (${m.source}): expected ${m.expected} first, got ${m.got ?? 'no finding'}`);
     if (shown.length < misses.length) console.log(`  … and ${misses.length - shown.length} more lab misses: npm run check:content -- --lab-misses`);
@@ -71,6 +94,10 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof UsageError) {
+    console.error(err.message);
+    process.exit(2);
+  }
   console.error(err instanceof ContentError ? err.message : `content check failed: ${(err as Error).message}`);
   process.exit(1);
 });

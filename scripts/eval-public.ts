@@ -4,13 +4,34 @@
 // first and in the top three, per client family, and every miss.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { getEntries } from '../lib/content/kb';
 import { buildKbIndex } from '../lib/content/kb-index';
 import { buildMatcher } from '../lib/diagnose/matcher';
 import { diagnose } from '../lib/diagnose/diagnose';
 import { evaluate, type EvalItem } from '../lib/diagnose/eval';
 
-const file = process.argv[2] ?? path.join(__dirname, '..', 'lib', 'diagnose', '__fixtures__', 'public-eval.json');
+// `npm run eval | head`: the reader went away, which is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+const USAGE = `Usage: npm run eval [-- FILE]
+Runs the diagnosis over real error texts (FILE, default lib/diagnose/__fixtures__/public-eval.json)
+and prints how often the right cause comes first and in the top three, per family, and the misses.`;
+let args;
+try {
+  args = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+} catch (e) {
+  console.error(`${(e as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (args.values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const file = args.positionals[0] ?? path.join(__dirname, '..', 'lib', 'diagnose', '__fixtures__', 'public-eval.json');
 const items = JSON.parse(fs.readFileSync(file, 'utf8')) as EvalItem[];
 const m = buildMatcher(buildKbIndex(getEntries()));
 const r = evaluate(items, (t) => diagnose(t, m));

@@ -50,6 +50,16 @@ describe('the compile cache key', () => {
 });
 
 describe('npm run check:content', () => {
+  const script = path.join(__dirname, '../../scripts/check-content.ts');
+  it('--help prints what it does; an unknown option is refused, not ignored', () => {
+    const help = spawnSync(process.execPath, ['--import', 'tsx', script, '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run check:content/);
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', script, '--jsno'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/Unknown option '--jsno'/);
+  });
+
   const run = (root: string) =>
     spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../scripts/check-content.ts'), '--root', root], { encoding: 'utf8' });
 
