@@ -4,8 +4,7 @@
 // Usage: node scripts/check-links.mjs [OUT_DIR] [BASE_PATH]
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { isMain } from './is-main.mjs';
+import { isMain, siteCheckArgs } from './is-main.mjs';
 
 export function checkLinks(outDir, basePath = '') {
   const pages = [];
@@ -60,22 +59,8 @@ Checks every internal link and #anchor of a built site (default OUT_DIR out, BAS
 the environment); exits 1 naming each broken one.`;
 
 if (isMain(import.meta.url)) {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    console.error(`${e.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const [dir = 'out', base = process.env.BASE_PATH || ''] = parsed.positionals;
-  if (!fs.existsSync(path.join(dir, 'index.html'))) {
-    console.error(`No built site in ${dir} (no index.html): nothing was checked.`);
-    process.exit(1);
-  }
+  const { dir, positionals } = siteCheckArgs(USAGE);
+  const base = positionals[1] ?? process.env.BASE_PATH ?? '';
   const r = checkLinks(dir, base.replace(/\/$/, ''));
   if (r.broken.length) {
     console.error(`${r.broken.length} broken link(s):\n  ${r.broken.slice(0, 50).join('\n  ')}`);

@@ -6,8 +6,7 @@
 // Usage: node scripts/page-weight.mjs [OUT_DIR] [--budget]
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { isMain } from './is-main.mjs';
+import { isMain, siteCheckArgs } from './is-main.mjs';
 import zlib from 'node:zlib';
 
 /** gzip kB. Raised only on purpose, with the reason in the commit. */
@@ -43,23 +42,8 @@ Prints the first-load JavaScript (raw and gzip) of the main pages of a built sit
 with --budget, exits 1 when a page is over its budget.`;
 
 if (isMain(import.meta.url)) {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { budget: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    console.error(`${e.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const dir = parsed.positionals[0] ?? 'out';
-  const budget = Boolean(parsed.values.budget);
-  if (!fs.existsSync(path.join(dir, 'index.html'))) {
-    console.error(`No built site in ${dir} (no index.html): nothing was measured.`);
-    process.exit(1);
-  }
+  const { dir, values } = siteCheckArgs(USAGE, { budget: { type: 'boolean' } });
+  const budget = Boolean(values.budget);
   const kb = (n) => n / 1024;
   const over = [];
   const weights = Object.fromEntries(Object.keys(BUDGETS).map((p) => [p, pageWeight(dir, p)]));
