@@ -1,4 +1,4 @@
-import type { Heading } from '@/lib/content/headings';
+import type { Heading } from '@/lib/content/body';
 
 export function Toc({ headings }: { headings: Heading[] }) {
   if (headings.length < 2) return null;

@@ -3,7 +3,7 @@
 // turned into the lab's. What passes here is what a reader would paste.
 import { getEntries } from '../lib/content/kb';
 import { fixSnippet } from '../lib/content/kb-index';
-import { findFences } from '../lib/content/fences';
+import { sectionRange } from '../lib/content/body';
 import type { ServerConfig } from './httpd';
 import { HOST } from './pki';
 import type { Ctx } from './scenario';
@@ -16,7 +16,7 @@ function entry(slug: string) {
 
 /** The entry's fix snippet, as written. */
 export function entrySnippet(slug: string): { code: string; for?: string } {
-  const f = fixSnippet(entry(slug).body);
+  const f = fixSnippet(entry(slug).doc);
   if (!f) throw new Error(`${slug} has no config snippet under "## Fix"`);
   return f;
 }
@@ -24,10 +24,9 @@ export function entrySnippet(slug: string): { code: string; for?: string } {
 /** The entry's first shell command under "## Check that it worked", as written. */
 export function entryCheck(slug: string): string {
   const e = entry(slug);
-  const lines = e.body.split('\n');
-  const at = lines.findIndex((l) => /^##\s+Check that it worked/i.test(l));
-  const fence = findFences(e.body).fences.find((f) => f.lang === 'sh' && f.line > at);
-  if (at < 0 || !fence) throw new Error(`${slug} has no sh command under "## Check that it worked"`);
+  const range = sectionRange(e.doc, /^Check that it worked/i);
+  const fence = range && e.doc.fences.find((f) => f.lang === 'sh' && f.line > range.from && f.line < range.to);
+  if (!fence) throw new Error(`${slug} has no sh command under "## Check that it worked"`);
   return fence.code.replace(/\\\n\s*/g, ' ').split('\n')[0]!.trim();
 }
 

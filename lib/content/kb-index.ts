@@ -1,13 +1,12 @@
 import type { Entry } from './load';
 import type { KbEntry, KbIndex } from '../diagnose/types';
-import { findFences, metaValue } from './fences';
+import { metaValue, type BodyDoc } from './body';
 
 /** The fix a finding shows: the first config snippet under "## Fix" (else the first config snippet). */
-export function fixSnippet(body: string): KbEntry['fix'] {
-  const lines = body.split('\n');
-  const fixAt = lines.findIndex((l) => l.startsWith('##') && /\bfix\b/i.test(l));
-  const fences = findFences(body).fences.filter((f) => f.lang === 'apache');
-  const f = (fixAt >= 0 ? fences.find((x) => x.line > fixAt) : undefined) ?? fences[0];
+export function fixSnippet(doc: BodyDoc): KbEntry['fix'] {
+  const fixAt = doc.marks.find((m) => m.depth >= 2 && /\bfix\b/i.test(m.text))?.line;
+  const fences = doc.fences.filter((f) => f.lang === 'apache');
+  const f = (fixAt !== undefined ? fences.find((x) => x.line > fixAt) : undefined) ?? fences[0];
   return f ? { lang: f.lang, for: metaValue(f.meta, 'for'), code: f.code } : undefined;
 }
 
@@ -33,7 +32,7 @@ export function buildKbIndex(entries: Entry[]): KbIndex {
             ...(lc.wording ?? []).map((w) => ({ where: 'server-log', codes: [], match: w, ...(lc.generic && { generic: true }) })),
           ]),
         ],
-        fix: fixSnippet(e.body),
+        fix: fixSnippet(e.doc),
         ...(e.sequence ? { sequence: e.sequence } : {}),
       })),
   };

@@ -58,8 +58,8 @@ describe('loadEntries on valid content', () => {
   it('builds the table of contents from ## and ### headings', () => {
     const e = entries.find((x) => x.slug === 'plain-http')!;
     expect(e.headings).toEqual([
-      { depth: 2, text: 'Fix', id: 'fix' },
-      { depth: 2, text: 'Check that it worked', id: 'check-that-it-worked' },
+      { depth: 2, text: 'Fix', id: 'fix', line: expect.any(Number) },
+      { depth: 2, text: 'Check that it worked', id: 'check-that-it-worked', line: expect.any(Number) },
     ]);
   });
 });
@@ -167,6 +167,26 @@ describe('loadEntries refuses bad content, naming file and field', () => {
     expect(problems({ 'faq/a.mdx': entry({}, '```apache for="httpd 2.2" insecure\nSSLProtocol all +SSLv3\n```\n') })).toEqual([]);
   });
 
+  it('an insecure snippet indented inside a list item (the renderer shows it as a snippet)', () => {
+    // Regression (was a bug): the line scanner only saw fences at the margin, so this passed every
+    // rule and rendered as an ordinary config snippet.
+    const body = '- Edit the vhost:\n\n    ```apache for="httpd 2.4"\n    SSLProtocol all +SSLv3\n    ```\n\n- Reload.\n';
+    const out = problems({ 'faq/a.mdx': entry({}, body) });
+    expect(out).toEqual([expect.stringMatching(/^faq\/a\.mdx: line 12 \(```apache\): insecure snippet \(SSLProtocol enables SSLv3\)/)]);
+  });
+
+  it('an import, an unknown component and MDX that does not parse, each with its line', () => {
+    expect(problems({ 'faq/a.mdx': entry({}, "import X from './x'\n\nText.\n") })).toEqual([
+      expect.stringMatching(/^faq\/a\.mdx: line 10: "import X from '\.\/x'": no import\/export in MDX/),
+    ]);
+    expect(problems({ 'faq/a.mdx': entry({}, 'Text.\n\n- item <Warning>x</Warning>\n') })).toEqual([
+      'faq/a.mdx: line 12: unknown component <Warning>: expected one of Callout',
+    ]);
+    // A tag in inline code is text, not a component.
+    expect(problems({ 'faq/a.mdx': entry({}, 'Write `<VirtualHost *:443>` first.\n') })).toEqual([]);
+    expect(problems({ 'faq/a.mdx': entry({}, 'Text.\n\nA <b>tag never closed.\n') })[0]).toMatch(/^faq\/a\.mdx: line 12: not valid MDX: /);
+  });
+
   it('an unknown fence language', () => {
     expect(problems({ 'faq/a.mdx': entry({}, '```nginx\nserver {}\n```\n') })[0]).toMatch(/unknown language "nginx"/);
   });
@@ -201,6 +221,16 @@ describe('loadEntries refuses bad content, naming file and field', () => {
 });
 
 describe('links between entries', () => {
+  it('reach headings by the id the page gives them, setext headings and reference links included', () => {
+    // Regression (was a bug): a setext heading ("Fix it\n------") got no table-of-contents id, and
+    // links written as references or inside list items were not checked.
+    const out = problems({
+      'faq/a.mdx': entry({}, '- see [the fix][f]\n- and [nope](/faq/b/#nope)\n\n[f]: /faq/b/#fix-it\n'),
+      'faq/b.mdx': entry({}, 'Fix it\n------\n\nDo it.\n'),
+    });
+    expect(out).toEqual(['faq/a.mdx: link: "/faq/b/#nope" (line 11): faq/b.mdx has no heading with id "nope"']);
+  });
+
   it('must lead to an existing entry and heading', () => {
     const out = problems({
       'faq/a.mdx': entry({}, 'See [b](/faq/b/), [gone](/faq/gone/) and [part](/faq/b/#nope) and [ok](/faq/b/#fix).\n'),

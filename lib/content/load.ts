@@ -5,8 +5,7 @@ import { frontmatterSchema, type Frontmatter } from './schema';
 import { ORIGINS } from './origins';
 import { ContentError, type Problem } from './problems';
 import { bodyProblems } from './rules';
-import { extractHeadings, type Heading } from './headings';
-import { findFences } from './fences';
+import { BodyParseError, parseBody, type BodyDoc, type Heading } from './body';
 
 /** Where each kind lives: questions and failures under faq/, incidents under cases/. */
 const DIRS = { faq: 'faq', cases: 'cases' } as const;
@@ -21,6 +20,8 @@ export interface Entry extends Frontmatter {
   /** lines of the file before the body, to report body lines as file lines */
   bodyOffset: number;
   headings: Heading[];
+  /** the body read once into its syntax tree: fences, headings, links, search text */
+  doc: BodyDoc;
 }
 
 export interface LoadOptions {
@@ -50,13 +51,6 @@ function listFiles(root: string): string[] {
 
 /** Site pages that are not entries but may be linked from one. */
 const SECTION_PAGES = ['/', '/faq/', '/cases/'];
-
-/** Root-relative markdown links in the prose of a body. */
-function internalLinks(body: string): { href: string; line: number }[] {
-  return findFences(body).proseLines.flatMap(({ text, line }) =>
-    [...text.replace(/`[^`]*`/g, '').matchAll(/\]\((\/[^()\s\]]{0,300})\)/g)].map((m) => ({ href: m[1]!, line })),
-  );
-}
 
 /** Read, validate and cross-check every entry under root; throws ContentError listing all problems. */
 export function loadEntries(root: string, opts: LoadOptions = {}): Entry[] {
@@ -93,11 +87,19 @@ export function loadEntries(root: string, opts: LoadOptions = {}): Entry[] {
       add('kind', inCases ? 'expected "case" for a file under cases/' : 'kind "case" belongs under cases/, not faq/');
     // Report body lines as lines of the file, where the author will look for them.
     const offset = parsed.orig.toString().split('\n').length - parsed.content.split('\n').length;
-    for (const p of bodyProblems(fm, parsed.content, offset)) add(p.field, p.message);
+    let doc: BodyDoc;
+    try {
+      doc = parseBody(parsed.content);
+    } catch (e) {
+      if (!(e instanceof BodyParseError)) throw e;
+      add(e.line ? `line ${e.line + offset}` : 'body', `not valid MDX: ${e.message}`);
+      continue;
+    }
+    for (const p of bodyProblems(fm, doc, offset)) add(p.field, p.message);
     const prior = bySlug.get(slug);
     if (prior) add('slug', `duplicate slug "${slug}", also used by ${prior}`);
     bySlug.set(slug, file);
-    entries.push({ ...fm, slug, file, url: entryUrl(fm.kind, slug), body: parsed.content, bodyOffset: offset, headings: extractHeadings(parsed.content) });
+    entries.push({ ...fm, slug, file, url: entryUrl(fm.kind, slug), body: parsed.content, bodyOffset: offset, headings: doc.headings, doc });
   }
 
   const byUrl = new Map(entries.map((e) => [e.url, e]));
@@ -109,7 +111,7 @@ export function loadEntries(root: string, opts: LoadOptions = {}): Entry[] {
       if (owner) problems.push({ file: e.file, field: `logCodes[${i}]`, message: `${lc.code} is already explained by ${owner}: each code has one owner` });
       else codeOwners.set(lc.code, e.file);
     }
-    for (const { href, line } of internalLinks(e.body)) {
+    for (const { href, line } of e.doc.links) {
       const [target = '', anchor] = href.split('#');
       const to = byUrl.get(target);
       if (!to && !SECTION_PAGES.includes(target))

@@ -5,6 +5,7 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadEntries } from './load';
 import { compileMdx, pipelineFingerprint } from './mdx';
+import { parseBody } from './body';
 
 const GOOD = path.join(__dirname, '__fixtures__', 'good');
 
@@ -15,6 +16,14 @@ describe('compileMdx', () => {
     const e = entries.find((x) => x.slug === 'plain-http')!;
     const code = await compileMdx(e.body, e.file);
     for (const h of e.headings) expect(code).toContain(`id:"${h.id}"`);
+  });
+
+  it('gives a setext heading, and one with code and emphasis, the id its table-of-contents link uses', async () => {
+    const body = 'Fix it\n------\n\n## The `SSLProtocol` *line*\n\n### Fix it\n';
+    const doc = parseBody(body);
+    expect(doc.headings.map((h) => h.id)).toEqual(['fix-it', 'the-sslprotocol-line', 'fix-it-1']);
+    const code = await compileMdx(body, 'faq/x.mdx');
+    for (const h of doc.headings) expect(code).toContain(`id:"${h.id}"`);
   });
 
   it('highlights fences and keeps their versions and insecure mark', async () => {
@@ -77,12 +86,12 @@ describe('npm run check:content', () => {
     expect(r.stderr).toMatch(/faq\/bad\.mdx: category: .*"certificates"/);
   });
 
-  it('fails on MDX that validates but does not compile', () => {
+  it('fails on MDX that validates but does not parse, naming the file and the line', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
     fs.mkdirSync(path.join(dir, 'faq'));
     fs.writeFileSync(path.join(dir, 'faq', 'broken.mdx'), '---\ntitle: T\nkind: faq\ncategory: module\nstatus: current\nsummary: S\nupdated: 2026-11-23\n---\n<Callout>never closed\n');
     const r = run(dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/faq\/broken\.mdx: MDX does not compile/);
+    expect(r.stderr).toMatch(/faq\/broken\.mdx: line 9: not valid MDX: .*Callout/);
   });
 });

@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleMDX } from 'mdx-bundler';
-import { rehypeCodeBlocks, rehypeHeadingAnchors } from './rehype';
+import { rehypeCodeBlocks, rehypeHeadingAnchors, remarkHeadingIds } from './rehype';
 
 const CACHE_DIR = path.join(process.cwd(), '.cache', 'mdx');
 
 /** What transforms a body into compiled code: our plugins' sources, and the packages that run. */
-const PIPELINE_SOURCES = ['mdx.ts', 'rehype.ts', 'highlight.ts', 'fences.ts', 'headings.ts'];
-const PIPELINE_PACKAGES = ['mdx-bundler', 'esbuild', '@mdx-js/mdx', '@mdx-js/esbuild', 'shiki', 'unified', 'github-slugger', 'hast-util-to-string', 'unist-util-visit'];
+const PIPELINE_SOURCES = ['mdx.ts', 'rehype.ts', 'highlight.ts', 'body.ts'];
+const PIPELINE_PACKAGES = ['mdx-bundler', 'esbuild', '@mdx-js/mdx', '@mdx-js/esbuild', 'shiki', 'unified', 'github-slugger', 'hast-util-to-string', 'unist-util-visit', 'remark-parse', 'remark-mdx', 'mdast-util-to-string'];
 
 let fingerprint: string | undefined;
 
@@ -48,6 +48,7 @@ export async function compileMdx(body: string, file: string): Promise<string> {
   const result = await bundleMDX({
     source: body,
     mdxOptions(options) {
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkHeadingIds];
       options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeHeadingAnchors, rehypeCodeBlocks];
       return options;
     },

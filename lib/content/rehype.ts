@@ -1,10 +1,9 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
-import GithubSlugger from 'github-slugger';
 import { highlightToHast } from './highlight';
-import { metaFlag, metaValue } from './fences';
-import { plainHeading } from './headings';
+import type { Root as MdRoot } from 'mdast';
+import { headingIds, metaFlag, metaValue } from './body';
 
 /**
  * Turns each fenced block into <figure data-lang data-for data-insecure> around a highlighted
@@ -42,19 +41,31 @@ export function rehypeCodeBlocks() {
   };
 }
 
-/** ids for h2/h3 (same slugs as the table of contents) and a visible # anchor after the text. */
+/**
+ * ids for h2/h3 from the same function the table of contents and the link checks use
+ * (body.ts headingIds), set on the markdown tree so the HTML heading carries them.
+ */
+export function remarkHeadingIds() {
+  return (tree: MdRoot) => {
+    // hProperties is mdast-util-to-hast's way to set attributes of the element a node becomes.
+    for (const [h, id] of headingIds(tree)) {
+      const data = (h.data ?? {}) as { hProperties?: Record<string, unknown> };
+      h.data = { ...data, hProperties: { ...data.hProperties, id } } as typeof h.data;
+    }
+  };
+}
+
+/** A visible # anchor after the text of each h2/h3 that has an id. */
 export function rehypeHeadingAnchors() {
   return (tree: Root) => {
-    const slugger = new GithubSlugger();
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'h2' && node.tagName !== 'h3') return;
-      const text = plainHeading(toString(node));
-      const id = slugger.slug(text);
-      node.properties.id = id;
+      const id = node.properties.id;
+      if (typeof id !== 'string') return;
       node.children.push({
         type: 'element',
         tagName: 'a',
-        properties: { href: `#${id}`, className: ['heading-anchor'], ariaLabel: `Link to section: ${text}` },
+        properties: { href: `#${id}`, className: ['heading-anchor'], ariaLabel: `Link to section: ${toString(node).trim()}` },
         children: [{ type: 'text', value: '#' }],
       });
     });

@@ -1,5 +1,5 @@
 import type { Frontmatter } from './schema';
-import { findFences, metaFlag, metaValue } from './fences';
+import { metaFlag, metaValue, type BodyDoc } from './body';
 import { insecureReasons } from './insecure';
 
 /** Components the MDX renderer provides; anything else would fail only at render time. */
@@ -8,20 +8,18 @@ export const MDX_COMPONENTS = ['Callout'] as const;
 export const FENCE_LANGS = ['apache', 'sh', 'log', 'text', 'ini', 'http', ''] as const;
 
 /** Problems of one entry's body, as "field: message" pairs (the caller adds the file). */
-export function bodyProblems(fm: Frontmatter, body: string, lineOffset = 0): { field: string; message: string }[] {
+export function bodyProblems(fm: Frontmatter, doc: BodyDoc, lineOffset = 0): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
-  const { fences, proseLines } = findFences(body);
 
-  for (const { text, line } of proseLines) {
-    if (/^\s*(import|export)\s/.test(text))
-      out.push({ field: `line ${line + lineOffset}`, message: `"${text.trim().slice(0, 60)}": no import/export in MDX; components come from the component map (${MDX_COMPONENTS.join(', ')})` });
-    for (const m of text.replace(/`[^`]*`/g, '').matchAll(/<([A-Z][A-Za-z0-9]*)/g)) {
-      if (!(MDX_COMPONENTS as readonly string[]).includes(m[1]!))
-        out.push({ field: `line ${line + lineOffset}`, message: `unknown component <${m[1]}>: expected one of ${MDX_COMPONENTS.join(', ')}` });
-    }
+  for (const { text, line } of doc.esm)
+    out.push({ field: `line ${line + lineOffset}`, message: `"${text.trim().slice(0, 60)}": no import/export in MDX; components come from the component map (${MDX_COMPONENTS.join(', ')})` });
+  for (const { name, line } of doc.components) {
+    // Lower-case names are HTML elements; a capitalised one must be in the component map.
+    if (/^[A-Z]/.test(name) && !(MDX_COMPONENTS as readonly string[]).includes(name))
+      out.push({ field: `line ${line + lineOffset}`, message: `unknown component <${name}>: expected one of ${MDX_COMPONENTS.join(', ')}` });
   }
 
-  for (const f of fences) {
+  for (const f of doc.fences) {
     const where = `line ${f.line + lineOffset} (\`\`\`${f.lang})`;
     if (!(FENCE_LANGS as readonly string[]).includes(f.lang))
       out.push({ field: where, message: `unknown language "${f.lang}": expected one of ${FENCE_LANGS.filter(Boolean).join(', ')}` });
@@ -32,7 +30,7 @@ export function bodyProblems(fm: Frontmatter, body: string, lineOffset = 0): { f
       out.push({ field: where, message: `insecure snippet (${reasons.join('; ')}): mark the fence "insecure" and give the modern replacement` });
   }
 
-  if (fm.status === 'historical' && !/^##\s+Today\s*$/m.test(body))
+  if (fm.status === 'historical' && !doc.marks.some((m) => m.depth === 2 && m.text === 'Today'))
     out.push({ field: 'body', message: 'historical entry without a "## Today" section saying what replaced the old advice' });
   return out;
 }

@@ -2,7 +2,7 @@
 // which apache fences claim httpd 2.4, which files a snippet names, and the throw-away
 // configuration that wraps it. No Node APIs here, so tests and tools can use them anywhere.
 import { HTTPD_VERSIONS, renderSnippet, SNIPPETS } from '../wizard/config';
-import { findFences, metaValue } from '../content/fences';
+import { metaValue, type BodyDoc } from '../content/body';
 
 export interface Snippet {
   /** the entry's slug */
@@ -49,10 +49,10 @@ export function coversHttpd24(versions: string): boolean {
 }
 
 /** Every apache fence of the given entries whose for="…" covers httpd 2.4. */
-export function httpd24Snippets(entries: readonly { slug: string; file: string; body: string; bodyOffset: number }[]): Snippet[] {
+export function httpd24Snippets(entries: readonly { slug: string; file: string; doc: BodyDoc; bodyOffset: number }[]): Snippet[] {
   const out: Snippet[] = [];
   for (const e of entries) {
-    for (const f of findFences(e.body).fences) {
+    for (const f of e.doc.fences) {
       const versions = f.lang === 'apache' ? metaValue(f.meta, 'for') : undefined;
       if (versions && coversHttpd24(versions))
         out.push({ entry: e.slug, file: `content/${e.file}`, line: f.line + e.bodyOffset, versions, code: f.code });

@@ -18,18 +18,6 @@ export interface SearchRecord {
 
 const BODY_CHARS = 4000;
 
-/** Markdown to the words a reader sees (fences kept: config lines are worth finding). */
-function plain(md: string): string {
-  return md
-    .replace(/^```.*$/gm, ' ')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/\[([^[\]]{0,200})\]\([^()\s]{0,300}\)/g, '$1')
-    .replace(/<\/?[A-Z][^<>]{0,200}>/g, ' ')
-    .replace(/[#*_>|]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, BODY_CHARS);
-}
 
 export function buildSearchRecords(entries: Entry[], codes: ErrorCode[]): SearchRecord[] {
   return [
@@ -42,7 +30,8 @@ export function buildSearchRecords(entries: Entry[], codes: ErrorCode[]): Search
       owns: e.logCodes.map((c) => c.code),
       directives: e.directives,
       symptoms: e.symptoms.map((s) => s.match).filter(Boolean).join(' · '),
-      body: plain(e.body),
+      // The words a reader sees, fences kept: config lines are worth finding.
+      body: e.doc.text.slice(0, BODY_CHARS),
       status: e.status,
     })),
     ...codes.map((c) => ({

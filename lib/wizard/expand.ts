@@ -1,5 +1,6 @@
 import type { LeafNode, ResolvedNode, ResolvedTree, WizardTree } from './types';
 import { entryCheck } from './check';
+import type { BodyDoc } from '../content/body';
 
 /** What the wizard needs of an entry (a subset of lib/content Entry, so tests can use fixtures). */
 export interface WizardEntry {
@@ -10,8 +11,8 @@ export interface WizardEntry {
   kind: string;
   causes: string[];
   symptoms: { where: string; codes?: string[]; match?: string }[];
-  /** the entry's MDX body, for its "Check that it worked" */
-  body?: string;
+  /** the entry's parsed body, for its "Check that it worked" */
+  doc?: BodyDoc;
 }
 
 /** The label an entry gets in a "which of these do you see?" list: its most telling text. */
@@ -38,7 +39,7 @@ export function expandTree(tree: WizardTree, entries: WizardEntry[]): ResolvedTr
   const leafFor = (slug: string): string => handLeaf.get(slug) ?? leafId(slug);
   const resolveLeaf = (id: string, n: LeafNode): ResolvedNode => {
     const e = bySlug.get(n.entry);
-    const check = n.check ?? (e?.body ? entryCheck(e.body) : undefined);
+    const check = n.check ?? (e?.doc ? entryCheck(e.doc) : undefined);
     return { ...n, ...(check && { check }), id, title: e?.title ?? n.entry, url: e?.url ?? '', summary: e?.summary ?? '' };
   };
 

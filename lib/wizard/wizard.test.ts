@@ -5,11 +5,12 @@ import { parsePath, pathForEntry, walk } from './engine';
 import { HTTPD_VERSIONS, OPENSSL_VERSIONS, renderSnippet, SNIPPETS } from './config';
 import { insecureReasons } from '../content/insecure';
 import type { WizardTree } from './types';
+import { parseBody } from '../content/body';
 
 const CHECKED = 'Text.\n\n## Check that it worked\n\n```sh\ncurl -sI https://www.example.org/\n```\n\nA `200` line.\n';
 const E = (slug: string, where: string, extra: Partial<WizardEntry> = {}): WizardEntry => ({
   slug, title: `Title ${slug}`, url: `/faq/${slug}/`, summary: `Summary ${slug}`, kind: 'error', causes: ['scanner-noise'],
-  symptoms: [{ where, codes: [`CODE_${slug}`] }], body: CHECKED, ...extra,
+  symptoms: [{ where, codes: [`CODE_${slug}`] }], doc: parseBody(CHECKED), ...extra,
 });
 const entries = [E('a', 'browser'), E('b', 'browser'), E('c', 'server-log'), { ...E('q', 'browser'), kind: 'faq' }];
 const CAUSES = ['scanner-noise', 'plain-http-on-https-port'];
@@ -56,8 +57,8 @@ describe('validateWizard', () => {
   });
   it('gives a leaf the check of its entry, and names a leaf that has none', () => {
     const t = expandTree(tree(), entries);
-    expect(t.nodes['leaf:b']).toMatchObject({ check: { command: 'curl -sI https://www.example.org/', expect: 'A `200` line.' } });
-    const bare = entries.map((e) => (e.slug === 'b' ? { ...e, body: 'No check here.' } : e));
+    expect(t.nodes['leaf:b']).toMatchObject({ check: { command: 'curl -sI https://www.example.org/', expect: 'A 200 line.' } });
+    const bare = entries.map((e) => (e.slug === 'b' ? { ...e, doc: parseBody('No check here.') } : e));
     const r = validateWizard(expandTree(tree(), bare), bare, CAUSES);
     expect(r.leavesWithoutCheck).toBe(1);
     expect(r.problems).toContain('leaf "leaf:b": no way to check the fix (give it a check, or give entry "b" a "## Check that it worked" with a command)');
