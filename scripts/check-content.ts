@@ -1,7 +1,6 @@
 // Validates and compiles every entry; the build runs this first so bad content stops it
 // with the file, the field and what was expected. `--json` prints a summary object.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadEntries } from '../lib/content/load';
 import { compileMdx } from '../lib/content/mdx';
 import { ContentError } from '../lib/content/problems';
@@ -13,6 +12,7 @@ import { SYSTEM_PROBLEMS, SYSTEMS } from '../lib/wizard/systems';
 import { buildKbIndex } from '../lib/content/kb-index';
 import { LAB_ROOT, loadLab } from '../lib/lab/load';
 import { labMisses, labSummary } from '../lib/lab/summary';
+import { parseCli } from './is-main.mjs';
 
 const USAGE = `Usage: npm run check:content [-- OPTIONS]
 Validates and compiles every entry, the wizard and its systems table; reports the real-httpd lab.
@@ -21,23 +21,8 @@ Validates and compiles every entry, the wizard and its systems table; reports th
   --root DIR     check another content tree (tests use it)
   --help         this text`;
 
-class UsageError extends Error {}
-
-function options() {
-  try {
-    const { values } = parseArgs({ options: { json: { type: 'boolean' }, 'lab-misses': { type: 'boolean' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-    return values;
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`);
-  }
-}
-
 async function main() {
-  const o = options();
-  if (o.help) {
-    console.log(USAGE);
-    return;
-  }
+  const o = parseCli(USAGE, { json: { type: 'boolean' }, 'lab-misses': { type: 'boolean' }, root: { type: 'string' } }).values as { json?: boolean; 'lab-misses'?: boolean; root?: string };
   const json = Boolean(o.json);
   const started = Date.now();
   // --root DIR checks another content tree (the tests use it); the real one must answer every seed.
@@ -94,10 +79,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof UsageError) {
-    console.error(err.message);
-    process.exit(2);
-  }
   console.error(err instanceof ContentError ? err.message : `content check failed: ${(err as Error).message}`);
   process.exit(1);
 });

@@ -59,7 +59,7 @@ Checks every internal link and #anchor of a built site (default OUT_DIR out, BAS
 the environment); exits 1 naming each broken one.`;
 
 if (isMain(import.meta.url)) {
-  const { dir, positionals } = siteCheckArgs(USAGE);
+  const { dir, positionals } = siteCheckArgs(USAGE, {}, 2);
   const base = positionals[1] ?? process.env.BASE_PATH ?? '';
   const r = checkLinks(dir, base.replace(/\/$/, ''));
   if (r.broken.length) {

@@ -4,12 +4,12 @@
 // first and in the top three, per client family, and every miss.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { getEntries } from '../lib/content/kb';
 import { buildKbIndex } from '../lib/content/kb-index';
 import { buildMatcher } from '../lib/diagnose/matcher';
 import { diagnose } from '../lib/diagnose/diagnose';
 import { evaluate, type EvalItem } from '../lib/diagnose/eval';
+import { parseCli, usageError } from './is-main.mjs';
 
 // `npm run eval | head`: the reader went away, which is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -20,18 +20,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 const USAGE = `Usage: npm run eval [-- FILE]
 Runs the diagnosis over real error texts (FILE, default lib/diagnose/__fixtures__/public-eval.json)
 and prints how often the right cause comes first and in the top three, per family, and the misses.`;
-let args;
-try {
-  args = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-} catch (e) {
-  console.error(`${(e as Error).message}\n\n${USAGE}`);
-  process.exit(2);
-}
-if (args.values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const args = parseCli(USAGE, {}, { positionals: 1 });
 const file = args.positionals[0] ?? path.join(__dirname, '..', 'lib', 'diagnose', '__fixtures__', 'public-eval.json');
+if (!fs.existsSync(file)) usageError(USAGE, `No such file: ${file}`);
 const items = JSON.parse(fs.readFileSync(file, 'utf8')) as EvalItem[];
 const m = buildMatcher(buildKbIndex(getEntries()));
 const r = evaluate(items, (t) => diagnose(t, m));
