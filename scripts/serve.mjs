@@ -4,13 +4,33 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseCli, UsageError, wholeNumber } from './is-main.mjs';
 
-const root = path.resolve(process.env.OUT_DIR || 'out');
+/** A sub-path as the build takes it: "/kb", never "kb"; a trailing slash dropped. */
+const basePath = (v, flag) => {
+  if (v && !v.startsWith('/')) throw new UsageError(`${flag} is a path that starts with /, as /kb, not "${v}"`);
+  return v.replace(/\/+$/, '');
+};
+
+const { values } = parseCli(
+  `Usage: npm run serve [-- OPTIONS]
+Serves the static export the way a plain file server would, with the pages' security headers.
+  --dir DIR     the export (default out, or OUT_DIR)
+  --base PATH   the sub-path it was built for, as BASE_PATH=/kb (default none, or BASE_PATH)
+  --port N      the port (default 3000, or PORT; 0 picks a free one)
+  --host HOST   the address to listen on (default 127.0.0.1, or HOST)
+  --help        this text`,
+  {
+    dir: { type: 'string', default: process.env.OUT_DIR || 'out' },
+    base: { type: 'string', default: process.env.BASE_PATH || '', check: basePath },
+    port: { type: 'string', default: process.env.PORT || '3000', check: wholeNumber(0, 65535) },
+    host: { type: 'string', default: process.env.HOST || '127.0.0.1' },
+  },
+);
+const root = path.resolve(values.dir);
 // The real path too: a symlink inside out/ must not lead outside it.
 let realRoot = root;
-const base = (process.env.BASE_PATH || '').replace(/\/+$/, '');
-const port = Number(process.env.PORT || 3000);
-const host = process.env.HOST || '127.0.0.1';
+const { base, port, host } = values;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -86,4 +106,4 @@ function serveFile(file, rel, head, res, notFound) {
   });
 }
 
-server.listen(port, host, () => console.log(`Handshake: http://${host}:${port}${base}/ (serving ${root})`));
+server.listen(port, host, () => console.log(`Handshake: http://${host}:${server.address().port}${base}/ (serving ${root})`));

@@ -8,8 +8,17 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ensureDeps } from './ensure-deps.mjs';
+import { parseCli } from './is-main.mjs';
 
+parseCli(`Usage: npm test
+Every test on a fresh machine, with nothing installed by hand and no prompt waited on: finds or
+installs a Chromium, runs the real-httpd lab, vitest, a production build under /kb into out-e2e/,
+the site checks and Playwright, and ends with one "N passed, N failed" line.
+Set E2E_CHROMIUM to use a given Chromium or Chrome.`);
+
+process.chdir(path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
 ensureDeps();
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -17,8 +26,9 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handshake-test-'));
 const step = (msg) => console.log(`\n── ${msg}`);
 
 function run(cmd, args, extra = {}) {
-  // npm and npx are .cmd files on Windows, which spawn only through a shell.
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extra }, shell: process.platform === 'win32' && /^(?:npm|npx)$/.test(cmd) });
+  // npm and npx are .cmd files on Windows, which spawn only through a shell. No standard input:
+  // nothing run here can wait on a prompt (a read gets end of file).
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...env, ...extra }, shell: process.platform === 'win32' && /^(?:npm|npx)$/.test(cmd) });
   return r.status ?? 1;
 }
 
@@ -75,7 +85,7 @@ console.log(chromium);
 // The real-httpd lab first: it rewrites content/lab/ from a real apache2 and real clients, and
 // the unit tests, the build and the browser tests then check what it recorded.
 step('Real-httpd lab (npm run lab): apache2 + curl, openssl s_client, Node and Chromium');
-const labStatus = run('npx', ['tsx', 'lab/run.ts'], { E2E_CHROMIUM: chromium });
+const labStatus = run('npx', ['tsx', path.join('lab', 'run.ts')], { E2E_CHROMIUM: chromium });
 
 step('Unit tests (vitest)');
 const unitJson = path.join(tmp, 'vitest.json');
@@ -90,7 +100,7 @@ if (buildStatus === 0) fs.renameSync('out', 'out-e2e');
 const siteChecks = { passed: 0, failed: 0 };
 if (buildStatus === 0) {
   step('Built site: internal links and anchors, first-load JavaScript budgets');
-  for (const args of [['scripts/check-links.mjs', 'out-e2e', '/kb'], ['scripts/page-weight.mjs', 'out-e2e', '--budget']]) {
+  for (const args of [[path.join('scripts', 'check-links.mjs'), 'out-e2e', '/kb'], [path.join('scripts', 'page-weight.mjs'), 'out-e2e', '--budget']]) {
     if (run(process.execPath, args) === 0) siteChecks.passed++;
     else siteChecks.failed++;
   }
