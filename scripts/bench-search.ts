@@ -3,6 +3,13 @@ import { getEntries } from '../lib/content/kb';
 import { getErrorCodes } from '../lib/content/codes';
 import { buildSearchRecords } from '../lib/search/records';
 import { createSearch } from '../lib/search/query';
+import { parseCli, wholeNumber } from './is-main.mjs';
+
+const USAGE = `Usage: npx tsx scripts/bench-search.ts [--reps N]
+Search latency over the whole index, as one JSON line: every query run N times, median and p95 (ms).
+  --reps N   runs of each query (default 50, or BENCH_SEARCH_REPS)
+  --help     this text`;
+const { values } = parseCli(USAGE, { reps: { type: 'string', default: process.env.BENCH_SEARCH_REPS || '50', check: wholeNumber(1) } });
 
 const QUERIES = [
   'AH02261', 'ah02039', '0A00010B', 'err_ssl_protocol_error', 'SSL_ERROR_RX_RECORD_TOO_LONG', '0x4c7',
@@ -10,7 +17,7 @@ const QUERIES = [
   'SSLVerifyClient', 'SSLCertificateChainFile', 'SSLProxyEngine', 'SSLUseStapling', 'client certificate',
   'name based virtual hosts', 'self signed', 'expired', 'HTTP/2', 'OCSP', 'mixed content', 'redirect loop',
 ];
-const REPS = Number(process.env.BENCH_SEARCH_REPS || 50);
+const REPS = values.reps as number;
 
 const records = buildSearchRecords(getEntries(), getErrorCodes());
 const t0 = performance.now();
