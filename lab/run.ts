@@ -16,6 +16,7 @@ import { SCENARIOS } from './scenarios';
 import type { Ctx, Scenario } from './scenario';
 import { run } from './sh';
 import { adaptCheck, adaptSnippet, applySnippet, entryCheck, entrySnippet } from './entry-fix';
+import { isMain, parseCli, usageError } from '../scripts/is-main.mjs';
 
 const OUT = path.resolve(process.env.LAB_OUT ?? 'content/lab');
 /** Stable ports shown in captures instead of the ones picked at run time. */
@@ -172,8 +173,28 @@ function occupy(port: number): Promise<import('node:net').Server> {
   );
 }
 
+const USAGE = `Usage: npm run lab [-- [SCENARIO…]]
+The real-httpd lab: runs Debian's apache2 (installed with apt when missing, as root or with
+password-less sudo) with each scenario's broken configuration, meets it with curl, openssl s_client,
+Node and Chromium, applies the fix and checks it, and writes the captures to content/lab/ (or
+LAB_OUT). With SCENARIOs, only those, and lab.json and the snippet check are left as they are.
+  --list   print the scenario ids and exit
+  --help   this text`;
+
+/** The scenarios asked for (all without any), before anything is installed, started or written. */
+function picked(): { chosen: Scenario[]; only: boolean } {
+  const { values, positionals } = parseCli(USAGE, { list: { type: 'boolean' } }, { positionals: Infinity });
+  if (values.list) {
+    console.log(SCENARIOS.map((s) => s.id).join('\n'));
+    process.exit(0);
+  }
+  const unknown = positionals.find((id) => !SCENARIOS.some((s) => s.id === id));
+  if (unknown) usageError(USAGE, `No scenario '${unknown}' (npm run lab -- --list names them)`);
+  return { chosen: positionals.length ? SCENARIOS.filter((s) => positionals.includes(s.id)) : SCENARIOS, only: positionals.length > 0 };
+}
+
 async function main() {
-  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const { chosen, only } = picked();
   ensureTools();
   const started = Date.now();
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'handshake-lab-'));
@@ -189,11 +210,10 @@ async function main() {
     }));
   const env: LabEnvironment = versions(await getBrowser());
 
-  const picked = only.length ? SCENARIOS.filter((s) => only.includes(s.id)) : SCENARIOS;
   fs.mkdirSync(OUT, { recursive: true });
   let failed = 0;
   const written: string[] = [];
-  for (const s of picked) {
+  for (const s of chosen) {
     const o: Outcome = await runScenario(s, pki, base, getBrowser).catch((e: Error) => ({ scenario: null, problems: [e.stack ?? String(e)], ms: 0 }));
     if (o.scenario) {
       fs.writeFileSync(path.join(OUT, `${s.id}.json`), JSON.stringify(o.scenario, null, 2) + '\n');
@@ -209,7 +229,7 @@ async function main() {
   }
   await (browser as Browser | null)?.close();
 
-  if (!only.length) {
+  if (!only) {
     const { checkSnippets } = await import('./snippets');
     const snippets = await checkSnippets();
     const labRun: LabRun = { environment: env, scenarios: written, snippets };
@@ -219,11 +239,12 @@ async function main() {
     console.log(`snippets: ${snippets.checked} checked, ${snippets.failing.length} failing`);
   }
   fs.rmSync(base, { recursive: true, force: true });
-  console.log(`lab: ${picked.length} scenarios, ${failed} with problems, ${((Date.now() - started) / 1000).toFixed(1)} s; captures in ${path.relative(process.cwd(), OUT)}/`);
+  console.log(`lab: ${chosen.length} scenarios, ${failed} with problems, ${((Date.now() - started) / 1000).toFixed(1)} s; captures in ${path.relative(process.cwd(), OUT)}/`);
   process.exit(failed ? 1 : 0);
 }
 
-main().catch((e) => {
-  console.error(`lab failed: ${(e as Error).stack ?? e}`);
-  process.exit(1);
-});
+if (isMain(import.meta.url))
+  main().catch((e) => {
+    console.error(`lab failed: ${(e as Error).stack ?? e}`);
+    process.exit(1);
+  });

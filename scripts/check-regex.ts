@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { regexVerdict } from './regex-safety';
+import { isMain, parseCli } from './is-main.mjs';
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -31,7 +32,10 @@ export function regexesIn(file: string): { source: string; flags: string; line: 
   return out;
 }
 
-if (process.argv[1] && /check-regex/.test(process.argv[1])) {
+if (isMain(import.meta.url)) {
+  parseCli(`Usage: npm run check:regex
+Checks every regular expression in lib/ and content/ for catastrophic backtracking (recheck);
+exits 1 naming each one that can.`);
   const root = path.join(__dirname, '..');
   let count = 0;
   const bad: string[] = [];

@@ -2,6 +2,10 @@
 // browser test walks each of them. `npx tsx scripts/wizard-paths.ts`
 import { getEntries } from '../lib/content/kb';
 import { loadWizard } from '../lib/wizard/load';
+import { parseCli } from './is-main.mjs';
+
+parseCli(`Usage: npx tsx scripts/wizard-paths.ts
+Prints every leaf of the wizard with the answers that lead to it (shortest first), as JSON.`);
 
 const { tree } = loadWizard(getEntries());
 const paths: { leaf: string; entry: string; path: string[]; hasCheck: boolean }[] = [];
