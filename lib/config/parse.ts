@@ -211,7 +211,7 @@ export function parseConfig(text: string, opts: { file?: string } = {}): ParsedC
     const key = name.toLowerCase();
     if (unterminated) problem(startLine, 'error', `${name}: a quote is opened and never closed on this line`);
     if (comment !== undefined && !HASH_IS_TEXT.has(key))
-      problem(startLine, 'warning', `${name}: "${args.slice(comment).join(' ').slice(0, 60)}" is read as arguments, not a comment: httpd allows comments only on a line of their own, and rejects or misreads the extra words. Move the comment to the line above.`);
+      problem(startLine, 'error', `${name}: "${args.slice(comment).join(' ').slice(0, 60)}" is not a comment here: httpd allows comments only on a line of their own and reads these words as more arguments, so it stops with AH00526 (e.g. "SSLProtocol: Illegal protocol '#'") or takes them as values. Move the comment to the line above.`);
     if (key === 'define' && args[0]) defines.set(args[0], args[1] ?? '');
     if (key === 'undefine' && args[0]) defines.delete(args[0]);
     add({ type: 'directive', name, key, args: comment !== undefined && !HASH_IS_TEXT.has(key) ? args.slice(0, comment) : args, raw: t, file, line: startLine });
