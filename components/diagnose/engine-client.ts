@@ -2,6 +2,8 @@
 // Worker on this origin (the text never leaves the tab), only the latest run kept, a run still
 // going for an older text stopped rather than waited for.
 import type { Diagnosis } from '@/lib/diagnose/types';
+import type { ConfigReport } from '@/lib/config/check';
+import type { Versions } from '@/lib/config/model';
 import type { WorkerRequest, WorkerResponse } from '@/lib/diagnose/worker-protocol';
 import { kbIndexUrl, loadKbIndex } from './load-index';
 
@@ -12,7 +14,7 @@ export class Superseded extends Error {
   }
 }
 
-type Pending = { id: number; resolve: (d: Diagnosis) => void; reject: (e: Error) => void };
+type Pending = { id: number; resolve: (r: Diagnosis | ConfigReport) => void; reject: (e: Error) => void };
 
 export class DiagnosisClient {
   private worker: Worker | null = null;
@@ -28,6 +30,7 @@ export class DiagnosisClient {
         if (!p || ev.data.id !== p.id) return; // an older text's answer
         this.pending = undefined;
         if ('result' in ev.data) p.resolve(ev.data.result);
+        else if ('config' in ev.data) p.resolve(ev.data.config);
         else p.reject(new Error(ev.data.error));
       };
       w.onerror = (ev) => {
@@ -51,6 +54,15 @@ export class DiagnosisClient {
   }
 
   run(text: string): Promise<Diagnosis> {
+    return this.send((id) => ({ type: 'run', id, text }), (id) => this.runHere(id, text)) as Promise<Diagnosis>;
+  }
+
+  /** The configuration check, in the same worker (the text stays in the tab). */
+  checkConfig(text: string, versions?: Versions): Promise<ConfigReport> {
+    return this.send((id) => ({ type: 'config', id, text, versions }), (id) => this.checkHere(id, text, versions)) as Promise<ConfigReport>;
+  }
+
+  private send(message: (id: number) => WorkerRequest, here: (id: number) => Promise<Diagnosis | ConfigReport>): Promise<Diagnosis | ConfigReport> {
     const id = ++this.nextId;
     if (this.pending) {
       // A run still going belongs to an older text: stop it rather than compute it in full.
@@ -61,11 +73,17 @@ export class DiagnosisClient {
     }
     this.worker ??= this.start();
     const w = this.worker;
-    if (!w) return this.runHere(id, text);
-    return new Promise<Diagnosis>((resolve, reject) => {
+    if (!w) return here(id);
+    return new Promise((resolve, reject) => {
       this.pending = { id, resolve, reject };
-      w.postMessage({ type: 'run', id, text } satisfies WorkerRequest);
+      w.postMessage(message(id));
     });
+  }
+
+  private async checkHere(id: number, text: string, versions?: Versions): Promise<ConfigReport> {
+    const [{ checkConfig }, { CONFIG_RULES }] = await Promise.all([import('@/lib/config/check'), import('@/content/config-rules')]);
+    if (id !== this.nextId) throw new Superseded();
+    return checkConfig(text, CONFIG_RULES, { versions });
   }
 
   /** No Worker (a very old browser, or one that forbids them): the same engine on this thread. */
