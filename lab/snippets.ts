@@ -11,7 +11,7 @@ import { getEntries } from '../lib/content/kb';
 import { Normaliser } from '../lib/lab/normalise';
 import type { LabRun } from '../lib/lab/types';
 import {
-  CONTEXTS, httpd24Snippets, wizardSnippets, isContextError, placeSnippet, rewritePaths, standIns, variables,
+  CONTEXTS, configRuleSnippets, httpd24Snippets, wizardSnippets, isContextError, placeSnippet, rewritePaths, standIns, variables,
   type Snippet, type SnippetContext, type StandIn,
 } from '../lib/lab/snippets';
 import { APACHE2, freePort } from './httpd';
@@ -179,7 +179,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 
 /** Check every httpd 2.4 snippet of the knowledge base (or the given ones) with apache2 -t; entry = slug. */
 export async function checkSnippets(
-  snippets: readonly Snippet[] = [...httpd24Snippets(getEntries()), ...wizardSnippets()],
+  snippets: readonly Snippet[] = [...httpd24Snippets(getEntries()), ...wizardSnippets(), ...configRuleSnippets()],
 ): Promise<LabRun['snippets']> {
   const lab = await openSnippetLab();
   try {

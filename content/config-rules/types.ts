@@ -14,6 +14,8 @@ export interface RuleExample {
   fixed: string;
   /** 1-based line of `bad` the finding must point at */
   line: number;
+  /** the server context around the example, when EXAMPLE_BASE is not it (a rule about Listen or the session cache) */
+  base?: string;
   /** versions the example assumes (httpd -V would say) */
   versions?: Versions;
   /** `apachectl -M` output to paste with both */

@@ -5,9 +5,9 @@ import { EXAMPLE_BASE } from '@/content/config-rules/base';
 import { getEntries } from '../content/kb';
 import { isCause } from '../content/causes';
 
-const baseLines = EXAMPLE_BASE.split('\n').length - 1;
-const run = (text: string, ex: { versions?: { httpd?: string; openssl?: string }; modules?: string }) =>
-  checkConfig(`${EXAMPLE_BASE}${text}${ex.modules ? `\n${ex.modules}` : ''}`, CONFIG_RULES, { versions: ex.versions });
+const baseLines = (ex: { base?: string }) => (ex.base ?? EXAMPLE_BASE).split('\n').length - 1;
+const run = (text: string, ex: { base?: string; versions?: { httpd?: string; openssl?: string }; modules?: string }) =>
+  checkConfig(`${ex.base ?? EXAMPLE_BASE}${text}${ex.modules ? `\n${ex.modules}` : ''}`, CONFIG_RULES, { versions: ex.versions });
 
 describe('configuration rules', () => {
   it('are at least 30, with unique ids, an existing entry and known causes', () => {
@@ -32,13 +32,13 @@ describe('configuration rules', () => {
         it(`${ex.name}: reported on the bad form, at its line`, () => {
           const f = run(ex.bad, ex).findings.filter((x) => x.rule === r.id);
           expect(f.length, `${r.id} on:\n${ex.bad}`).toBeGreaterThan(0);
-          expect(f.map((x) => x.line - baseLines)).toContain(ex.line);
+          expect(f.map((x) => x.line - baseLines(ex))).toContain(ex.line);
           expect(f[0]).toMatchObject({ slug: r.entry, severity: r.severity });
           expect(f[0]!.evidence.length).toBeGreaterThan(0);
         });
         it(`${ex.name}: the fixed form gets no finding at all`, () => {
           const rep = run(ex.fixed, ex);
-          expect(rep.findings.map((x) => `${x.rule} line ${x.line - baseLines}: ${x.message}`)).toEqual([]);
+          expect(rep.findings.map((x) => `${x.rule} line ${x.line - baseLines(ex)}: ${x.message}`)).toEqual([]);
           expect(rep.problems).toEqual([]);
         });
       }

@@ -3,6 +3,8 @@
 // configuration that wraps it. No Node APIs here, so tests and tools can use them anywhere.
 import { HTTPD_VERSIONS, renderSnippet, SNIPPETS } from '../wizard/config';
 import { metaValue, type BodyDoc } from '../content/body';
+import { CONFIG_RULES } from '../../content/config-rules';
+import { EXAMPLE_BASE } from '../../content/config-rules/base';
 
 export interface Snippet {
   /** the entry's slug */
@@ -71,6 +73,18 @@ export function wizardSnippets(): Snippet[] {
     const text = renderSnippet(id, versions)?.text;
     return text ? [{ entry: `wizard:${id}`, file: 'lib/wizard/config.ts', line: 0, versions: `httpd ${versions.httpd}, OpenSSL ${versions.openssl}`, code: text }] : [];
   });
+}
+
+/**
+ * The fixed form of every configuration rule's example, inside the base it is checked in: what
+ * the check calls clean must be what httpd loads (a rule's advice that httpd refuses is a bug).
+ */
+export function configRuleSnippets(): Snippet[] {
+  return CONFIG_RULES.flatMap((r) =>
+    r.examples
+      .filter((ex) => !ex.labSkip)
+      .map((ex) => ({ entry: `config:${r.id}`, file: `content/config-rules (${r.id}: ${ex.name})`, line: 0, versions: `httpd ${ex.versions?.httpd ?? '2.4'}`, code: `${ex.base ?? EXAMPLE_BASE}${ex.fixed}` })),
+  );
 }
 
 // System trees a snippet may name; URL paths ("/app/", <Location "/admin">) never start with these.
