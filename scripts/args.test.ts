@@ -39,6 +39,7 @@ function checkout(): string {
 const NODE_SCRIPTS: [string, string[]][] = [
   ['bench.mjs', ['--runs', '0']],
   ['build-worker.mjs', ['extra']],
+  ['build-cli.mjs', ['extra']],
   ['lighthouse.mjs', ['--port', 'x']],
   ['serve.mjs', ['--port', '70000']],
   ['start.mjs', ['--port', 'x']],
