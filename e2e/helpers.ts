@@ -17,8 +17,9 @@ export function watch(page: Page) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (!['data:', 'blob:'].includes(u.protocol) && u.host !== new URL(page.url() || r.url()).host && u.hostname !== '127.0.0.1')
-      foreign.push(r.url());
+    // The site's own origin, port included: another server on 127.0.0.1 is another origin too.
+    const own = new URL(page.url() && page.url() !== 'about:blank' ? page.url() : r.url()).origin;
+    if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== own) foreign.push(r.url());
   });
   return { errors, foreign };
 }

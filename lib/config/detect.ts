@@ -100,7 +100,7 @@ export function parseVhostDump(text: string): VhostDump[] {
 
 /** `apachectl -M`: the module identifiers. */
 export function parseModules(text: string): string[] {
-  return [...text.matchAll(/^\s+(\w+_module) \((?:static|shared)\)/gm)].map((m) => m[1]!);
+  return text.split('\n').flatMap((l) => /^[ \t]{1,16}(\w{1,64}_module) \((?:static|shared)\)/.exec(l)?.[1] ?? []);
 }
 
 /** `httpd -V`'s version line: "Server version: Apache/2.4.62 (Debian)". */
@@ -114,7 +114,7 @@ export function parseVersion(text: string): string | undefined {
  * behaves; AH01876 names the one mod_ssl was compiled against.
  */
 export function versionsFromLog(text: string): { httpd?: string; openssl?: string } {
-  const run = /AH00489: Apache\/(\d+\.\d+\.\d+)[^\n]*?OpenSSL\/(\d+\.\d+\.\d+)/.exec(text);
+  const run = /AH00489: Apache\/(\d{1,3}\.\d{1,3}\.\d{1,3})[^\n]{0,200}?OpenSSL\/(\d{1,3}\.\d{1,3}\.\d{1,3})/.exec(text);
   if (run) return { httpd: run[1], openssl: run[2] };
   const m = /mod_ssl\/(\d+\.\d+\.\d+) compiled against Server: Apache\/\d+\.\d+\.\d+, Library: OpenSSL\/(\d+\.\d+\.\d+)/.exec(text);
   return m ? { httpd: m[1], openssl: m[2] } : {};
@@ -122,9 +122,9 @@ export function versionsFromLog(text: string): { httpd?: string; openssl?: strin
 
 /** `-t -D DUMP_INCLUDES`: each file with the line of its parent's Include ("*" for the main file). */
 export function parseIncludes(text: string): { file: string; depth: number; includeLine?: number }[] {
-  return [...text.matchAll(/^(\s+)\((\*|\d+)\)\s+(\S.*?)\s*$/gm)].map((m) => ({
-    file: m[3]!,
-    depth: Math.max(0, m[1]!.length / 2 - 1),
-    ...(m[2] !== '*' && { includeLine: Number(m[2]) }),
-  }));
+  return text.split('\n').flatMap((l) => {
+    const m = /^([ \t]{1,64})\((\*|\d{1,7})\)[ \t]{1,8}(\S[^\n]{0,4096})/.exec(l);
+    if (!m) return [];
+    return [{ file: m[3]!.trim(), depth: Math.max(0, m[1]!.length / 2 - 1), ...(m[2] !== '*' && { includeLine: Number(m[2]) }) }];
+  });
 }

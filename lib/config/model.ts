@@ -170,7 +170,7 @@ export function tlsVhost(m: ConfigModel, v: VHost): boolean {
 
 /** "*:443" → 443; "[::1]:8443" → 8443; "example.com" → undefined (the Listen port then). */
 export function addrPort(addr: string): number | undefined {
-  const m = /:(\d+)$/.exec(addr);
+  const m = /:(\d{1,5})$/.exec(addr);
   return m ? Number(m[1]) : undefined;
 }
 
@@ -178,6 +178,6 @@ export function addrPort(addr: string): number | undefined {
 export function listenPorts(m: ConfigModel): { port: number; proto?: string; d: ConfDirective }[] {
   return m.all
     .filter(({ d }) => d.key === 'listen' && d.args[0])
-    .map(({ d }) => ({ port: Number(/(\d+)$/.exec(d.args[0]!)?.[1] ?? NaN), proto: d.args[1]?.toLowerCase(), d }))
+    .map(({ d }) => ({ port: Number(/(\d{1,5})$/.exec(d.args[0]!)?.[1] ?? NaN), proto: d.args[1]?.toLowerCase(), d }))
     .filter((l) => Number.isFinite(l.port));
 }

@@ -3,6 +3,7 @@
 // "…" and '…' quoting, `#` starts a comment only as a line's first word, <Section args> … </Section>
 // nest, Define/${VAR} substitute. Nothing here throws on bad input: problems come back with their
 // file and line, and what could be read is kept.
+import { trimChar } from '../trim';
 
 export interface ConfDirective {
   type: 'directive';
@@ -56,17 +57,24 @@ const MAX_LINE = 16_384;
 /**
  * A line that starts a new file in a paste of several: `==> /etc/apache2/ports.conf <==` (what
  * `tail -n +1 FILES` and `head` print), or a comment naming a config file ("# File: …",
- * "### /etc/httpd/conf.d/ssl.conf").
+ * "### /etc/httpd/conf.d/ssl.conf"). String operations, not a regex: a pasted line can be long.
  */
-const FILE_MARK = [/^==>\s*(\S.*?)\s*<==\s*$/, /^#+\s*(?:file:\s*)?(\/\S+\.conf)\s*#*\s*$/i, /^#+\s*file:\s*(\S+)\s*$/i];
-
 export function fileMark(line: string): string | undefined {
-  for (const re of FILE_MARK) {
-    const m = re.exec(line.trim());
-    if (m) return m[1];
+  const t = line.trim();
+  if (t.startsWith('==>') && t.endsWith('<==') && t.length > 6) {
+    const name = t.slice(3, -3).trim();
+    return name || undefined;
   }
-  return undefined;
+  if (!t.startsWith('#')) return undefined;
+  let body = trimChar(t, '#').trim();
+  const named = /^file:/i.test(body);
+  if (named) body = body.slice(5).trim();
+  if (!body || /\s/.test(body)) return undefined;
+  return named || (body.startsWith('/') && body.endsWith('.conf')) ? body : undefined;
 }
+
+/** Is this line a `==> file <==` mark (one that may end an unclosed section of the file before)? */
+const isTailMark = (line: string) => line.trim().startsWith('==>') && line.trim().endsWith('<==');
 
 /** Splits a directive's argument text the way ap_getword_conf does: quotes group, backslash escapes a quote. */
 export function splitArgs(text: string): { args: string[]; unterminated: boolean; comment?: number } {
@@ -141,7 +149,7 @@ export function parseConfig(text: string, opts: { file?: string } = {}): ParsedC
       lineBase = i + 1;
       continue;
     }
-    if (mark !== undefined && stack.length && FILE_MARK[0]!.test(line.trim())) {
+    if (mark !== undefined && stack.length && isTailMark(line)) {
       closeAll(startLine);
       file = mark;
       if (!files.includes(file)) files.push(file);
@@ -169,8 +177,9 @@ export function parseConfig(text: string, opts: { file?: string } = {}): ParsedC
     });
 
     if (expanded.startsWith('</')) {
-      const m = /^<\/([^\s>]+)\s*>?/.exec(expanded);
-      const name = m?.[1] ?? '';
+      let end = 2;
+      while (end < expanded.length && !/[\s>]/.test(expanded[end]!)) end++;
+      const name = expanded.slice(2, end);
       const top = stack[stack.length - 1];
       if (!top) {
         problem(startLine, 'error', `</${name}> without an opening <${name}>: httpd stops with "</${name}> without matching <${name}> section"`);
@@ -190,13 +199,16 @@ export function parseConfig(text: string, opts: { file?: string } = {}): ParsedC
       continue;
     }
     if (expanded.startsWith('<')) {
-      const m = /^<([^\s>]+)(.*)$/.exec(expanded);
-      if (!m) continue;
-      let rest = m[2]!.trim();
-      if (!rest.endsWith('>')) problem(startLine, 'error', `<${m[1]}: the section's opening line does not end with ">": httpd stops with "<${m[1]}> directive missing closing '>'"`);
+      // "<Name args>": the name runs to the first space or ">".
+      let end = 1;
+      while (end < expanded.length && !/[\s>]/.test(expanded[end]!)) end++;
+      const sectionName = expanded.slice(1, end);
+      if (!sectionName) continue;
+      let rest = expanded.slice(end).trim();
+      if (!rest.endsWith('>')) problem(startLine, 'error', `<${sectionName}: the section's opening line does not end with ">": httpd stops with "<${sectionName}> directive missing closing '>'"`);
       else rest = rest.slice(0, -1).trim();
       const { args } = splitArgs(rest);
-      const section: ConfSection = { type: 'section', name: m[1]!, key: m[1]!.toLowerCase(), args, raw: t, file, line: startLine, endLine: startLine, children: [] };
+      const section: ConfSection = { type: 'section', name: sectionName, key: sectionName.toLowerCase(), args, raw: t, file, line: startLine, endLine: startLine, children: [] };
       if (stack.length >= MAX_DEPTH) {
         problem(startLine, 'error', `sections nested more than ${MAX_DEPTH} deep`);
         continue;

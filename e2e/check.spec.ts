@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { at, watch } from './helpers';
+
+// A vhost with the trap of bug #8051 on an HTTP/2 site, and an old chain directive.
+const CONFIG = `Protocols h2 http/1.1
+<VirtualHost *:443>
+    ServerName portal.example.com
+    SSLEngine on
+    SSLCertificateFile /etc/ssl/certs/portal.example.com.pem
+    SSLCertificateKeyFile /etc/ssl/private/portal.example.com.key
+    SSLCACertificateFile /etc/ssl/certs/client-ca.pem
+    <Location /admin>
+        SSLVerifyClient require
+    </Location>
+</VirtualHost>`;
+
+test('a pasted configuration gets its traps with line and entry, checked in the page', async ({ page }) => {
+  const seen = watch(page);
+  await page.goto(at('/check/'));
+  await page.waitForLoadState('networkidle');
+  const sent: string[] = [];
+  page.on('request', (r) => sent.push(r.url()));
+  await page.getByLabel('Paste your configuration').fill(CONFIG);
+
+  const finding = page.locator('[data-rule="per-directory-verify-client-h2"]');
+  await expect(finding).toBeVisible();
+  await expect(finding).toContainText('(pasted):9');
+  await expect(finding).toContainText('*:443 portal.example.com');
+  await expect(finding.locator('pre')).toHaveText('SSLVerifyClient require');
+  await expect(finding.getByRole('link')).toHaveAttribute('href', at('/faq/http2-client-certificate-http-1-1-required/'));
+  await expect(page.getByTestId('config-stats')).toContainText('1 virtual host (1 with TLS)');
+  await expect(page.getByRole('cell', { name: 'portal.example.com' })).toBeVisible();
+
+  // Fixing it in the box clears the finding: the check follows the text.
+  await page.getByLabel('Paste your configuration').fill(CONFIG.replace('    <Location /admin>\n        SSLVerifyClient require\n    </Location>\n', '    SSLVerifyClient require\n'));
+  await expect(page.getByText('No trap found in this configuration.')).toBeVisible();
+
+  // The text was checked in the page: no request carried it anywhere, none left the site.
+  expect(sent.filter((u) => !/\.(js|json|css|woff2?|svg|png|ico|txt)(\?|$)/.test(u))).toEqual([]);
+  expect(seen.foreign).toEqual([]);
+  expect(seen.errors).toEqual([]);
+});
+
+test('text that is not configuration, and a broken section, get a plain answer', async ({ page }) => {
+  await page.goto(at('/check/'));
+  const box = page.getByLabel('Paste your configuration');
+  await box.fill('[ssl:error] [pid 1] AH02261: Re-negotiation handshake failed');
+  await expect(page.getByText(/No configuration directives found in this text/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Diagnose an error' })).toBeVisible();
+  await box.fill('<VirtualHost *:443>\n    ServerName a.example.com\n');
+  await expect(page.getByRole('heading', { name: 'Syntax' })).toBeVisible();
+  await expect(page.getByText(/<VirtualHost> is never closed/)).toBeVisible();
+});
