@@ -6,7 +6,7 @@ import { toLines } from '@/lib/diagnose/text';
 import { diagnosisClient, Superseded } from './engine-client';
 import { FindingCard } from './FindingCard';
 import { Highlighted } from './Highlighted';
-import { HANDOFF_KEY } from '@/components/search/SearchDialog';
+import { HANDOFF_KEY } from '@/components/search/handoff';
 import { Timeline } from './Timeline';
 
 const SHARE_LIMIT = 50_000; // characters that still make a usable link
@@ -49,7 +49,9 @@ export function DiagnoseView({ autoFocus = false }: { autoFocus?: boolean }) {
 
   useEffect(() => {
     const client = diagnosisClient();
-    client.warm();
+    // Where the box is the page's purpose (/diagnose), the worker and its index are fetched at
+    // once; where it is one part of the page (home), when the reader turns to it.
+    if (autoFocus) client.warm();
     // Text handed over by the search box (sessionStorage: it never travels in a URL).
     let handed: string | null = null;
     try {
@@ -73,7 +75,7 @@ export function DiagnoseView({ autoFocus = false }: { autoFocus?: boolean }) {
       run(area.current.value);
     }
     return () => client.cancel();
-  }, [run]);
+  }, [run, autoFocus]);
 
   const updateShare = useCallback((on: boolean, text: string) => {
     const base = `${window.location.pathname}${window.location.search}`;
@@ -116,6 +118,8 @@ export function DiagnoseView({ autoFocus = false }: { autoFocus?: boolean }) {
         aria-describedby="paste-help"
         autoFocus={autoFocus}
         spellCheck={false}
+        onFocus={() => diagnosisClient().warm()}
+        onPointerEnter={() => diagnosisClient().warm()}
         onInput={() => onInput()}
         onPaste={() => setTimeout(() => onInput(true), 0)}
         rows={8}

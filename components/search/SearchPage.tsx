@@ -4,7 +4,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { looksLikeLogLine } from '@/lib/search/query';
 import { useSearch } from './useSearch';
 import { Marked } from './Marked';
-import { handOffToDiagnose } from './SearchDialog';
+import { handOffToDiagnose } from './handoff';
 
 /** /search?q=…: the full, linkable results. */
 export function SearchPage() {

@@ -2,27 +2,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { looksLikeLogLine, type SearchHit } from '@/lib/search/query';
+import { handOffToDiagnose } from './handoff';
 import { useSearch } from './useSearch';
 import { Marked } from './Marked';
 
-export const HANDOFF_KEY = 'handshake:diagnose-handoff';
-
-/** Send pasted log text to the diagnosis view through sessionStorage: never through a URL. */
-export function handOffToDiagnose(text: string, go: (href: string) => void) {
-  try {
-    sessionStorage.setItem(HANDOFF_KEY, text);
-  } catch {
-    /* storage off: the diagnose page simply opens empty */
-  }
-  go('/diagnose/');
-}
-
-/** The search dialog: Ctrl/⌘-K or "/" from any page; arrows move, Enter opens. */
-export function SearchDialog() {
+/**
+ * The search dialog itself, loaded by SearchDialog the first time it is asked for (with the
+ * search code it needs): open while `open`, the box focused at each ask, and says so through
+ * onClose when it closes.
+ */
+export function SearchPanel({ open, asked, onClose }: { open: boolean; asked: number; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
   const { search, error } = useSearch(open);
@@ -30,39 +22,23 @@ export function SearchDialog() {
   const logLine = looksLikeLogLine(q);
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
-      if ((e.key === 'k' && (e.metaKey || e.ctrlKey)) || (e.key === '/' && !typing)) {
-        e.preventDefault();
-        show();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    document.documentElement.dataset.searchReady = 'true'; // the shortcuts work from now on
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    const d = dialog.current;
+    if (!d) return;
+    if (open) {
+      if (!d.open) d.showModal();
+      input.current?.focus();
+    } else if (d.open) d.close();
+  }, [open, asked]);
 
-  function show() {
-    setOpen(true);
-    if (!dialog.current?.open) dialog.current?.showModal();
-    input.current?.focus();
-  }
-  function close() {
-    dialog.current?.close();
-    setOpen(false);
-  }
   function go(href: string) {
-    close();
+    onClose();
     router.push(href);
   }
   const count = hits.length + (logLine ? 1 : 0);
 
   return (
     <>
-      <button type="button" onClick={show} className="no-print flex items-center gap-2 rounded border border-slate-300 px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800" aria-keyshortcuts="Control+K Meta+K /">
-        Search <kbd className="hidden rounded border border-slate-300 px-1 text-xs sm:inline dark:border-slate-600">Ctrl K</kbd>
-      </button>
-      <dialog ref={dialog} onClose={() => setOpen(false)} aria-label="Search" className="m-auto mt-[10vh] w-[min(40rem,95vw)] rounded-lg border border-slate-300 bg-white p-0 text-slate-900 backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100">
+      <dialog ref={dialog} onClose={onClose} aria-label="Search" className="m-auto mt-[10vh] w-[min(40rem,95vw)] rounded-lg border border-slate-300 bg-white p-0 text-slate-900 backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100">
         <form
           method="dialog"
           onSubmit={(e) => {
