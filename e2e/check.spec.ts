@@ -51,3 +51,15 @@ test('text that is not configuration, and a broken section, get a plain answer',
   await expect(page.getByRole('heading', { name: 'Syntax' })).toBeVisible();
   await expect(page.getByText(/<VirtualHost> is never closed/)).toBeVisible();
 });
+
+test('the wizard takes a configuration as its paste step and walks to the entry of its worst trap', async ({ page }) => {
+  await page.goto(at('/wizard/'));
+  await page.locator('html[data-search-ready]').waitFor({ state: 'attached' }); // hydrated
+  await page.getByRole('link', { name: /No error yet: my configuration/ }).click();
+  await page.getByLabel(/or your configuration/).fill(CONFIG);
+  await page.getByRole('button', { name: 'Find my path' }).click();
+  await expect(page.getByTestId('wizard-config-note')).toContainText('1 trap in this configuration; the most serious: per-directory SSLVerifyClient on a vhost that speaks HTTP/2 ((pasted):9)');
+  await expect(page.getByRole('link', { name: /Every finding, with its line/ })).toHaveAttribute('href', at('/check/'));
+  // It walked on from the paste step, to the question or answer of that entry.
+  await expect(page.getByRole('heading', { level: 2 })).not.toHaveText(/Paste the error/);
+});

@@ -9,6 +9,7 @@ import { parsePath, pathForEntry, walk } from '@/lib/wizard/engine';
 import { DEFAULT_VERSIONS, HTTPD_VERSIONS, OPENSSL_VERSIONS, renderSnippet, type Versions } from '@/lib/wizard/config';
 import type { SystemView as System } from '@/lib/wizard/systems';
 import { adaptCommand } from '@/lib/wizard/adapt';
+import { looksLikeConfig } from '@/lib/config/detect';
 import { CAUSES } from '@/lib/content/causes';
 import { CodeBlock } from '@/components/CodeBlock';
 
@@ -69,6 +70,8 @@ export function WizardView({ first: firstStep, systems }: { first: ResolvedTree;
   }, [query]);
   const heading = useRef<HTMLHeadingElement>(null);
   const [pasteNote, setPasteNote] = useState('');
+  // What the configuration check found, kept while the wizard walks to its first entry.
+  const [configNote, setConfigNote] = useState('');
   const pasteArea = useRef<HTMLTextAreaElement>(null);
   const first = useRef(true);
 
@@ -143,11 +146,17 @@ export function WizardView({ first: firstStep, systems }: { first: ResolvedTree;
         </>
       )}
 
+      {configNote && (
+        <p role="status" className="mt-3 rounded-md border border-slate-300 p-3 dark:border-slate-700" data-testid="wizard-config-note">
+          {configNote} <Link href="/check/" className="underline">Every finding, with its line: Check my configuration</Link>.
+        </p>
+      )}
+
       {node.kind === 'paste' && (
         // Not a <form>: a submit before the page is interactive would put the pasted text in
         // the URL; a plain button does nothing until the script can handle it in the browser.
         <div className="mt-3">
-          <label htmlFor="wizard-paste" className="block text-sm">The error message, log line or client output (it stays in this browser):</label>
+          <label htmlFor="wizard-paste" className="block text-sm">The error message, log line or client output, or your configuration (it stays in this browser):</label>
           <textarea id="wizard-paste" ref={pasteArea} rows={4} className="mt-1 w-full rounded-md border border-slate-400 bg-white p-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900" />
           <button
             type="button"
@@ -155,6 +164,18 @@ export function WizardView({ first: firstStep, systems }: { first: ResolvedTree;
             onClick={() => {
               const text = pasteArea.current?.value ?? '';
               setPasteNote('Reading it…');
+              if (looksLikeConfig(text)) {
+                // A configuration: the check's most serious trap leads the way, the /check/ page has them all.
+                diagnosisClient().checkConfig(text).then((r) => {
+                  const top = r.findings[0];
+                  const path = top && pathForEntry(tree, top.slug);
+                  setConfigNote(r.findings.length ? `${r.findings.length} trap${r.findings.length === 1 ? '' : 's'} in this configuration; the most serious: ${top!.title} (${top!.file}:${top!.line}).` : 'No trap found in this configuration.');
+                  if (path) router.push(href(path, chosen), { scroll: false });
+                  else setPasteNote('');
+                }, (e: Error) => !(e instanceof Superseded) && setPasteNote(`Could not read that here: ${e.message}. Try the menus instead.`));
+                return;
+              }
+              setConfigNote('');
               diagnosisClient().run(text).then((d) => {
                 const top = d.findings[0];
                 const path = top && pathForEntry(tree, top.slug);

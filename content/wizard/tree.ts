@@ -26,9 +26,10 @@ export const tree: WizardTree = {
         { label: 'httpd will not start or reload', next: 'startup' },
         { label: 'An error from a command-line or API client (curl, Java, Python, Node, Go…)', next: 'client' },
         { label: 'A failure through a reverse proxy, load balancer or CDN', next: 'proxy' },
+        { label: 'No error yet: my configuration, to check before it fails', next: 'paste' },
       ],
     },
-    paste: { kind: 'paste', title: 'Paste the error' },
+    paste: { kind: 'paste', title: 'Paste the error, or your configuration' },
 
     // ───────────────────────────── where it shows ─────────────────────────────
     browser: {

@@ -128,3 +128,22 @@ export function parseIncludes(text: string): { file: string; depth: number; incl
     return [{ file: m[3]!.trim(), depth: Math.max(0, m[1]!.length / 2 - 1), ...(m[2] !== '*' && { includeLine: Number(m[2]) }) }];
   });
 }
+
+/**
+ * Whether a paste is configuration rather than an error or a log: more lines shaped like
+ * directives or section tags than lines shaped like log entries or client output. The wizard's
+ * paste step sends configuration to the check and everything else to the diagnosis.
+ */
+export function looksLikeConfig(text: string): boolean {
+  let conf = 0;
+  let other = 0;
+  const lines = text.split('\n', 2000);
+  for (const raw of lines) {
+    const l = raw.trim();
+    if (!l || l.startsWith('#')) continue;
+    if (/^\[|AH\d{5}:|^(?:curl|openssl|Error|error|Exception|SSL|javax|Caused by)\b/.test(l)) other++;
+    else if (/^<\/?[A-Za-z]{2,30}(?:[\s>]|$)/.test(l) || /^[A-Z][A-Za-z0-9]{2,40}(?:[ \t]|$)/.test(l)) conf++;
+    else other++;
+  }
+  return conf >= 2 && conf > other;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig, splitArgs, walk, type ConfSection } from './parse';
-import { parseIncludes, parseModules, parseVersion, parseVhostDump, segments, versionsFromLog } from './detect';
+import { looksLikeConfig, parseIncludes, parseModules, parseVersion, parseVhostDump, segments, versionsFromLog } from './detect';
 import { buildModel, effective } from './model';
 
 const names = (text: string) => [...walk(parseConfig(text).nodes)].map(({ node }) => `${node.line}:${node.name}`);
@@ -113,5 +113,16 @@ describe('apachectl outputs', () => {
       { file: '/etc/apache2/mods-enabled/ssl.load', depth: 1, includeLine: 146 },
     ]);
     expect(versionsFromLog('[ssl:info] AH01876: mod_ssl/2.4.71 compiled against Server: Apache/2.4.71, Library: OpenSSL/3.0.22\n[mpm_event:notice] AH00489: Apache/2.4.71 (Debian) OpenSSL/3.0.19 configured -- resuming normal operations')).toEqual({ httpd: '2.4.71', openssl: '3.0.19' });
+  });
+});
+
+describe('looksLikeConfig', () => {
+  it('tells a configuration from a log excerpt, an error message or client output', () => {
+    expect(looksLikeConfig('<VirtualHost *:443>\n  ServerName a.example.com\n  SSLEngine on\n</VirtualHost>\n')).toBe(true);
+    expect(looksLikeConfig('SSLProtocol all -SSLv3\nSSLCipherSuite HIGH:!aNULL\n')).toBe(true);
+    expect(looksLikeConfig('[Mon Nov 23 10:15:30 2026] [ssl:error] [pid 1] AH02261: Re-negotiation handshake failed\n[Mon Nov 23 10:15:31 2026] [ssl:info] [pid 1] AH01998: Connection closed\n')).toBe(false);
+    expect(looksLikeConfig('curl: (60) SSL certificate problem: unable to get local issuer certificate\n')).toBe(false);
+    expect(looksLikeConfig('ERR_SSL_PROTOCOL_ERROR')).toBe(false);
+    expect(looksLikeConfig('')).toBe(false);
   });
 });
