@@ -61,7 +61,7 @@ export const clientCertRules: ContentRule[] = [
         fixed: `${VHOST}    SSLVerifyClient optional
     SSLVerifyDepth 2
     <Location /admin>
-        SSLRequire %{SSL_CLIENT_VERIFY} eq "SUCCESS"
+        Require expr %{SSL_CLIENT_VERIFY} == 'SUCCESS'
     </Location>
 </VirtualHost>
 `,

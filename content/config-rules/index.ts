@@ -1,5 +1,7 @@
 // Every configuration rule, in the order findings of equal severity are listed.
+import { certificateRules } from './certificates';
 import { clientCertRules } from './client-certs';
+import { protocolRules } from './protocol';
 import type { ContentRule } from './types';
 
-export const CONFIG_RULES: readonly ContentRule[] = [...clientCertRules];
+export const CONFIG_RULES: readonly ContentRule[] = [...clientCertRules, ...certificateRules, ...protocolRules];

@@ -20,6 +20,8 @@ export interface RuleExample {
   versions?: Versions;
   /** `apachectl -M` output to paste with both */
   modules?: string;
+  /** `apachectl -M` output pasted with the bad form instead of `modules` (a module missing there) */
+  badModules?: string;
   /** the fixed form cannot be loaded by the lab as it stands (it names hosts or modules the lab has not) */
   labSkip?: string;
 }

@@ -6,8 +6,8 @@ import { getEntries } from '../content/kb';
 import { isCause } from '../content/causes';
 
 const baseLines = (ex: { base?: string }) => (ex.base ?? EXAMPLE_BASE).split('\n').length - 1;
-const run = (text: string, ex: { base?: string; versions?: { httpd?: string; openssl?: string }; modules?: string }) =>
-  checkConfig(`${ex.base ?? EXAMPLE_BASE}${text}${ex.modules ? `\n${ex.modules}` : ''}`, CONFIG_RULES, { versions: ex.versions });
+const run = (text: string, ex: { base?: string; versions?: { httpd?: string; openssl?: string }; modules?: string }, modules = ex.modules) =>
+  checkConfig(`${ex.base ?? EXAMPLE_BASE}${text}${modules ? `\n${modules}` : ''}`, CONFIG_RULES, { versions: ex.versions });
 
 describe('configuration rules', () => {
   it('are at least 30, with unique ids, an existing entry and known causes', () => {
@@ -30,7 +30,7 @@ describe('configuration rules', () => {
     describe(r.id, () => {
       for (const ex of r.examples) {
         it(`${ex.name}: reported on the bad form, at its line`, () => {
-          const f = run(ex.bad, ex).findings.filter((x) => x.rule === r.id);
+          const f = run(ex.bad, ex, ex.badModules ?? ex.modules).findings.filter((x) => x.rule === r.id);
           expect(f.length, `${r.id} on:\n${ex.bad}`).toBeGreaterThan(0);
           expect(f.map((x) => x.line - baseLines(ex))).toContain(ex.line);
           expect(f[0]).toMatchObject({ slug: r.entry, severity: r.severity });
