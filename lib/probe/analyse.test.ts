@@ -1,6 +1,6 @@
 // The analysis alone: hand-made observations in, findings out. No network, no clock.
 import { describe, expect, it } from 'vitest';
-import { analyse, EXPIRES_SOON_DAYS, nameMatches } from './analyse';
+import { analyse, EXPIRES_SOON_DAYS, nameMatches, versionState } from './analyse';
 import type { CertInfo, Failure, Finding, Handshake, ProbeObservations } from './types';
 
 const AT = '2026-06-01T00:00:00.000Z';
@@ -255,6 +255,13 @@ describe('protocol versions', () => {
   });
   it('only TLS 1.0/1.1: current clients cannot connect', () => {
     expect(problems(analyse(with_((o) => ((o.versions.TLSv1 = ok('TLSv1', 'AES256-SHA')), (o.versions['TLSv1.2'] = v70()), (o.versions['TLSv1.3'] = v70())))))).toContain('no-common-protocol');
+  });
+  it('a version answered with its ServerHello and then failed (a client certificate required) is accepted, not refused', () => {
+    const f = analyse(with_((o) => (o.versions['TLSv1.2'] = { ok: false, ms: 3, serverHello: 0x0303, certRequest: { caNames: ['CN=Client CA'] }, failure: alert(40, 'sslv3 alert handshake failure') })));
+    expect(problems(f)).toEqual(['client-cert-required']);
+    expect(versionState({ ok: false, ms: 1, serverHello: 0x0303, failure: alert(40, 'x') }, 'TLSv1.3')).toBe('refused');
+    expect(versionState({ ok: false, ms: 1, serverHello: 0x0301, failure: alert(40, 'x') }, 'TLSv1')).toBe('accepted');
+    expect(versionState(undefined, 'TLSv1')).toBe('unknown');
   });
   it('an unknown answer (timeout) is not a refusal', () => {
     expect(problems(analyse(with_((o) => (o.versions['TLSv1.2'] = { ok: false, ms: 5000, failure: { kind: 'timeout', message: 'no answer', connected: true } }))))).toEqual([]);

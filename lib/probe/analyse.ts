@@ -2,7 +2,7 @@
 // with the evidence that produced it. No network, no clock (the probe's own time is "now").
 import net from 'node:net';
 import type { FindingId } from './entries';
-import { TLS_VERSIONS, VERSION_LABEL, type CertInfo, type Failure, type Finding, type Handshake, type ProbeObservations, type Severity, type TlsVersion } from './types';
+import { TLS_VERSIONS, VERSION_CODE, VERSION_LABEL, type CertInfo, type Failure, type Finding, type Handshake, type ProbeObservations, type Severity, type TlsVersion } from './types';
 
 const DAY = 86_400_000;
 /** A certificate this close to its end is worth a warning: renewal has to happen now. */
@@ -38,7 +38,18 @@ export function nameMatches(name: string, san: readonly string[]): boolean {
 
 const sanText = (c: CertInfo) => (c.san.length ? c.san.join(', ') : 'no subjectAltName');
 
-/** A refusal (the server said no to that version) as opposed to not knowing (timeout, deadline). */
+/**
+ * What a one-version handshake says about that version: accepted (it completed, or the server
+ * answered with that version's ServerHello and failed later, as a required client certificate
+ * does), refused (an alert, a TLS error or a closed connection before that), or unknown (timeout).
+ */
+export function versionState(h: Handshake | undefined, v: TlsVersion): 'accepted' | 'refused' | 'unknown' {
+  if (!h) return 'unknown';
+  if (h.ok || (VERSION_CODE[v] !== undefined && h.serverHello === VERSION_CODE[v])) return 'accepted';
+  return h.failure && ['alert', 'tls', 'closed'].includes(h.failure.kind) ? 'refused' : 'unknown';
+}
+
+/** A refusal (the server said no) as opposed to not knowing (timeout, deadline). */
 function refused(h: Handshake | undefined): boolean {
   return !!h && !h.ok && !!h.failure && ['alert', 'tls', 'closed'].includes(h.failure.kind);
 }
@@ -229,14 +240,16 @@ function sniFindings(obs: ProbeObservations, c: CertView | undefined, add: Add):
 }
 
 function protocolFindings(v: ProbeObservations['versions'], add: Add): void {
-  const ok = (x: TlsVersion) => !!v[x]?.ok;
+  const ok = (x: TlsVersion) => versionState(v[x], x) === 'accepted';
+  const no = (x: TlsVersion) => versionState(v[x], x) === 'refused';
   const old = (['TLSv1', 'TLSv1.1'] as const).filter(ok);
   const names = (xs: readonly TlsVersion[]) => xs.map((x) => VERSION_LABEL[x]).join(' and ');
+  const cipher = (x: TlsVersion) => v[x]!.cipher ?? 'then refused for another reason';
   if (old.length && (ok('TLSv1.2') || ok('TLSv1.3')))
-    add('legacy-protocols', 'warning', `accepts ${names(old)} (${old.map((x) => `${VERSION_LABEL[x]}: ${v[x]!.cipher}`).join(', ')}): browsers no longer use them and OpenSSL 3 clients refuse them at their default security level; SSLProtocol -all +TLSv1.2 +TLSv1.3 turns them off`);
-  if (old.length && !ok('TLSv1.2') && !ok('TLSv1.3') && refused(v['TLSv1.2']) && refused(v['TLSv1.3']))
+    add('legacy-protocols', 'warning', `accepts ${names(old)} (${old.map((x) => `${VERSION_LABEL[x]}: ${cipher(x)}`).join(', ')}): browsers no longer use them and OpenSSL 3 clients refuse them at their default security level; SSLProtocol -all +TLSv1.2 +TLSv1.3 turns them off`);
+  if (old.length && no('TLSv1.2') && no('TLSv1.3'))
     add('no-common-protocol', 'error', `accepts only ${names(old)}: current browsers, curl and Node need TLS 1.2 or 1.3 and cannot connect (TLS 1.2: ${why(v['TLSv1.2']!.failure)})`);
-  if (ok('TLSv1.3') && !ok('TLSv1.2') && refused(v['TLSv1.2']) && !old.length)
+  if (ok('TLSv1.3') && no('TLSv1.2') && no('TLSv1.1') && no('TLSv1'))
     add('tls13-only', 'warning', `accepts TLS 1.3 only (TLS 1.2: ${why(v['TLSv1.2']!.failure)}): clients without TLS 1.3 (OpenSSL 1.0.2, Java 8 clients before 8u341 by default, Windows before 11 and Server 2022) cannot connect`);
 }
 

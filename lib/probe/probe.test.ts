@@ -3,7 +3,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { analyse } from './analyse';
+import { analyse, versionState } from './analyse';
 import { probe, type ProbeOptions } from './probe';
 import type { Lookup } from './steps';
 import { makeTestPki, NAME, OTHER, type TestPki } from './test-pki';
@@ -233,6 +233,10 @@ describe('ALPN, OCSP, client certificates, plain HTTP', () => {
     expect(obs.main!.protocol).toBe('TLSv1.3');
     expect(obs.main!.after).not.toBe('open');
     expect(obs.versions['TLSv1.2']!.failure).toMatchObject({ kind: 'alert', alert: 40 });
+    // …after its ServerHello: TLS 1.2 is accepted, the certificate is what is refused.
+    expect(obs.versions['TLSv1.2']!.serverHello).toBe(0x0303);
+    expect(versionState(obs.versions['TLSv1.2'], 'TLSv1.2')).toBe('accepted');
+    expect(f.map((x) => x.id)).not.toContain('tls13-only');
     expect(f.find((x) => x.id === 'client-cert-required')!.evidence).toContain('Probe Test Client CA');
   });
 

@@ -1,6 +1,6 @@
 // The probe's two outputs: one JSON object, and a report to read (problems first, each with its
 // entry). Pure functions of the observations and the resolved findings.
-import { certificateView, nameMatches } from './analyse';
+import { certificateView, nameMatches, versionState } from './analyse';
 import type { ResolvedFinding } from './entries';
 import { formatTarget } from './target';
 import { TLS_VERSIONS, VERSION_LABEL, type CertInfo, type Failure, type Handshake, type ProbeObservations, type TrustCheck } from './types';
@@ -57,7 +57,7 @@ export function toJson(obs: ProbeObservations, findings: ResolvedFinding[]) {
         ? { sameCertificate: !!view && noSniLeaf.fingerprint256 === view.leaf.fingerprint256, subject: noSniLeaf.subject, san: noSniLeaf.san }
         : { error: failureText(obs.noSni.failure) }
       : null,
-    protocols: Object.fromEntries(TLS_VERSIONS.map((v) => [v, obs.versions[v] ? (obs.versions[v]!.ok ? true : ['alert', 'tls', 'closed'].includes(obs.versions[v]!.failure?.kind ?? '') ? false : null) : null])),
+    protocols: Object.fromEntries(TLS_VERSIONS.map((v) => [v, { accepted: true, refused: false, unknown: null }[versionState(obs.versions[v], v)]])),
     protocolDetails: Object.fromEntries(TLS_VERSIONS.map((v) => [v, obs.versions[v] ? (obs.versions[v]!.ok ? { cipher: obs.versions[v]!.cipher } : { error: failureText(obs.versions[v]!.failure) }) : null])),
     negotiated: obs.main?.ok ? { protocol: obs.main.protocol, cipher: obs.main.cipher } : null,
     alpn: obs.main?.ok ? (obs.main.alpn ?? null) : null,
@@ -126,7 +126,8 @@ export function toText(obs: ProbeObservations, findings: ResolvedFinding[], caus
   }
   row('Protocols', TLS_VERSIONS.map((v) => {
     const h = obs.versions[v];
-    return `${VERSION_LABEL[v]} ${!h ? '?' : h.ok ? `yes (${h.cipher})` : ['alert', 'tls', 'closed'].includes(h.failure?.kind ?? '') ? `no (${failureText(h.failure)})` : `? (${failureText(h.failure)})`}`;
+    const state = versionState(h, v);
+    return `${VERSION_LABEL[v]} ${!h ? '?' : h.ok ? `yes (${h.cipher})` : state === 'accepted' ? `yes, then refused (${failureText(h.failure)})` : state === 'refused' ? `no (${failureText(h.failure)})` : `? (${failureText(h.failure)})`}`;
   }).join('\n'.padEnd(20)));
   if (obs.main?.ok) {
     row('Negotiated', `${obs.main.protocol}, ${obs.main.cipher}`);

@@ -220,6 +220,7 @@ function ocspInfo(r: Buffer | null | undefined): Handshake['ocsp'] {
 function readWire(h: Handshake, bytes: Buffer): void {
   const flight = parseServerFlight(bytes);
   if (flight.notTls !== undefined) h.notTls = flight.notTls;
+  if (flight.version !== undefined) h.serverHello = flight.version;
   if (flight.certificates?.length) {
     try {
       h.sent = flight.certificates.map(describeCert);

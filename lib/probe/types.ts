@@ -5,6 +5,8 @@ import type { OcspSummary } from './der';
 export type Severity = 'error' | 'warning' | 'info';
 export type TlsVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 export const TLS_VERSIONS: readonly TlsVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+/** The version field of a TLS ≤ 1.2 ServerHello for each version (TLS 1.3 has none of its own). */
+export const VERSION_CODE: Record<TlsVersion, number | undefined> = { TLSv1: 0x0301, 'TLSv1.1': 0x0302, 'TLSv1.2': 0x0303, 'TLSv1.3': undefined };
 export const VERSION_LABEL: Record<TlsVersion, string> = { TLSv1: 'TLS 1.0', 'TLSv1.1': 'TLS 1.1', 'TLSv1.2': 'TLS 1.2', 'TLSv1.3': 'TLS 1.3' };
 
 export interface Target {
@@ -81,6 +83,12 @@ export interface Handshake {
   ocsp?: { stapled: boolean; bytes?: number; summary?: OcspSummary; unreadable?: string };
   /** the server's first bytes were not TLS: their printable start */
   notTls?: string;
+  /**
+   * The version field of the ServerHello read from the bytes (0x0301 TLS 1.0 … 0x0303 TLS 1.2): the
+   * server agreed to that version even when the handshake failed later (a client certificate
+   * required). Meaningless for TLS 1.3, whose ServerHello also says 0x0303.
+   */
+  serverHello?: number;
 }
 
 export interface PlainHttp {
