@@ -3,5 +3,6 @@ import { certificateRules } from './certificates';
 import { clientCertRules } from './client-certs';
 import { protocolRules } from './protocol';
 import type { ContentRule } from './types';
+import { vhostRules } from './vhosts';
 
-export const CONFIG_RULES: readonly ContentRule[] = [...clientCertRules, ...certificateRules, ...protocolRules];
+export const CONFIG_RULES: readonly ContentRule[] = [...clientCertRules, ...certificateRules, ...protocolRules, ...vhostRules];
