@@ -2,7 +2,9 @@
 import { certificateRules } from './certificates';
 import { clientCertRules } from './client-certs';
 import { protocolRules } from './protocol';
+import { proxyRules } from './proxy';
+import { sessionStaplingRules } from './sessions-stapling';
 import type { ContentRule } from './types';
 import { vhostRules } from './vhosts';
 
-export const CONFIG_RULES: readonly ContentRule[] = [...clientCertRules, ...certificateRules, ...protocolRules, ...vhostRules];
+export const CONFIG_RULES: readonly ContentRule[] = [...clientCertRules, ...certificateRules, ...protocolRules, ...vhostRules, ...sessionStaplingRules, ...proxyRules];
