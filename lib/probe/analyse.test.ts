@@ -1,6 +1,6 @@
 // The analysis alone: hand-made observations in, findings out. No network, no clock.
 import { describe, expect, it } from 'vitest';
-import { analyse, EXPIRES_SOON_DAYS, nameMatches, versionState } from './analyse';
+import { analyse, clip, EXPIRES_SOON_DAYS, nameMatches, versionState } from './analyse';
 import type { CertInfo, Failure, Finding, Handshake, ProbeObservations } from './types';
 
 const AT = '2026-06-01T00:00:00.000Z';
@@ -73,7 +73,7 @@ describe('a healthy server', () => {
   it('has no problem, only the note on plain HTTP', () => {
     const f = analyse(healthy());
     expect(ids(f)).toEqual(['plain-http-answer']);
-    expect(f[0]!.evidence).toMatch(/^http:\/\/www\.example\.com:443\/ \(plain HTTP to this TLS port\) gets "HTTP\/1\.1 400 Bad Request": "Bad Request Your browser sent a request/);
+    expect(f[0]!.evidence).toBe(`http://www.example.com:443/ (plain HTTP to this TLS port) gets "HTTP/1.1 400 Bad Request": "Bad Request Your browser sent a request that this server could not understand. Reason: You're speaking plain HTTP to an SSL-enabled server port."`);
   });
   it('nothing at all when the name did not resolve', () => {
     expect(analyse({ ...healthy(), resolve: { kind: 'dns', code: 'ENOTFOUND', message: 'x does not resolve' }, main: undefined })).toEqual([]);
@@ -150,7 +150,7 @@ describe('trust and the chain', () => {
     const f = analyse(with_(serving([leaf], [leaf], []), untrusted('UNABLE_TO_VERIFY_LEAF_SIGNATURE')));
     expect(problems(f)).toEqual(['chain-incomplete']);
     expect(f[0]!.evidence).toBe(
-      `the server sends 1 certificate (CN=www.example.com); the issuer of the last one, "CN=Example Intermediate", is neither sent nor in Node's bundled roots (144) (UNABLE_TO_VERIFY_LEAF_SIGNATURE); browsers may fetch it from http://ca.example/int.der, curl, Java, Python, Go and Node do not. If that issuer is a private CA rather than an intermediate, clients need its root instead`,
+      `the server sends 1 certificate (CN=www.example.com); the issuer of the last one, "CN=Example Intermediate", is neither sent nor among the roots checked (Node's bundled roots (144), UNABLE_TO_VERIFY_LEAF_SIGNATURE); browsers may fetch it from http://ca.example/int.der, curl, Java, Python, Go and Node do not. If that issuer is a private CA rather than an intermediate, clients need its root instead`,
     );
   });
   it('a chain that verifies only because this machine holds the intermediate', () => {
@@ -173,7 +173,7 @@ describe('trust and the chain', () => {
     expect(problems(analyse(with_(serving([self], [self], []), untrusted('DEPTH_ZERO_SELF_SIGNED_CERT'))))).toEqual(['self-signed']);
     const f = analyse(with_(serving([leaf, inter, root], [leaf, inter, root], [true, true]), untrusted('SELF_SIGNED_CERT_IN_CHAIN')));
     expect(problems(f)).toEqual(['untrusted-root']);
-    expect(f[0]!.evidence).toContain('it ends at the root CN=Example Root, which is not in');
+    expect(f[0]!.evidence).toContain('it ends at the root CN=Example Root, which is not among the roots checked');
     expect(problems(analyse(with_(serving([leaf, inter, root], [leaf, inter, root], [true, true]), untrusted('UNABLE_TO_GET_ISSUER_CERT_LOCALLY'))))).toEqual(['untrusted-root']);
   });
   it('a private CA given with --ca is trusted; the system store alone is worth a warning', () => {
@@ -200,6 +200,11 @@ describe('trust and the chain', () => {
     expect(problems(analyse(with_(serving([leaf, inter, oldRoot], [leaf, inter, oldRoot], [true, true]))))).toEqual([]);
     expect(problems(analyse(with_(serving([cert({ key: { type: 'EC', bits: 256, curve: 'prime256v1' } }), inter, root], [leaf, inter], [true]))))).toEqual([]);
   });
+});
+
+it('clips long text at a space', () => {
+  expect(clip('plain HTTP to an SSL-enabled server port', 20)).toBe('plain HTTP to an…');
+  expect(clip('short', 20)).toBe('short');
 });
 
 describe('names', () => {

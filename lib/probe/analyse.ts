@@ -36,6 +36,13 @@ export function nameMatches(name: string, san: readonly string[]): boolean {
   });
 }
 
+/** At most n characters, cut at a space. */
+export function clip(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const cut = s.lastIndexOf(' ', n);
+  return `${s.slice(0, cut > n / 2 ? cut : n)}…`;
+}
+
 const sanText = (c: CertInfo) => (c.san.length ? c.san.join(', ') : 'no subjectAltName');
 
 /**
@@ -122,7 +129,7 @@ export function analyse(obs: ProbeObservations): Finding[] {
   if (main.ok && cert) ocspFindings(main, cert.leaf, add, now);
   clientCertFindings(handshakes, main, add);
   if (anyOk && plain) {
-    if (plain.statusLine) add('plain-http-answer', 'info', `http://${obs.servername ?? obs.target.host}:${obs.target.port}/ (plain HTTP to this TLS port) gets "${plain.statusLine}"${plain.text ? `: "${plain.text.slice(0, 140)}"` : ''}`);
+    if (plain.statusLine) add('plain-http-answer', 'info', `http://${obs.servername ?? obs.target.host}:${obs.target.port}/ (plain HTTP to this TLS port) gets "${plain.statusLine}"${plain.text ? `: "${clip(plain.text, 200)}"` : ''}`);
     else if (plain.failure && plain.failure.kind !== 'deadline')
       add('plain-http-answer', 'info', `a plain HTTP request to this TLS port gets no answer (${plain.failure.message}): a browser opening http://${obs.servername ?? obs.target.host}:${obs.target.port}/ ${plain.failure.kind === 'timeout' ? 'waits' : 'shows a connection error'}`);
   }
@@ -216,15 +223,15 @@ function trustFindings(obs: ProbeObservations, c: CertView, add: Add): void {
   const check = ca?.error ? ca : node;
   const err = check.error;
   if (!err) return;
-  if (err === 'DEPTH_ZERO_SELF_SIGNED_CERT') add('self-signed', 'error', `the server's certificate (${shortName(leaf)}) is signed by itself; it is not in ${check.source}, so clients refuse it unless it is imported into their trust store`);
-  else if (err === 'SELF_SIGNED_CERT_IN_CHAIN') add('untrusted-root', 'error', `${sentText}; it ends at the root ${shortName(top)}, which is not in ${check.source}: a private CA that clients must be given`);
+  if (err === 'DEPTH_ZERO_SELF_SIGNED_CERT') add('self-signed', 'error', `the server's certificate (${shortName(leaf)}) is signed by itself; it is not among the roots checked (${check.source}), so clients refuse it unless it is imported into their trust store`);
+  else if (err === 'SELF_SIGNED_CERT_IN_CHAIN') add('untrusted-root', 'error', `${sentText}; it ends at the root ${shortName(top)}, which is not among the roots checked (${check.source}): a private CA that clients must be given`);
   else if (INCOMPLETE.has(err)) {
-    if (top.selfSigned) add('untrusted-root', 'error', `${sentText}; the root ${shortName(top)} is not in ${check.source} (${err})`);
+    if (top.selfSigned) add('untrusted-root', 'error', `${sentText}; the root ${shortName(top)} is not among the roots checked (${check.source}, ${err})`);
     else
       add(
         'chain-incomplete',
         'error',
-        `${sentText}; the issuer of the last one, "${top.issuer}", is neither sent nor in ${check.source} (${err})${top.caIssuers.length ? `; browsers may fetch it from ${top.caIssuers[0]}, curl, Java, Python, Go and Node do not` : ''}. If that issuer is a private CA rather than an intermediate, clients need its root instead`,
+        `${sentText}; the issuer of the last one, "${top.issuer}", is neither sent nor among the roots checked (${check.source}, ${err})${top.caIssuers.length ? `; browsers may fetch it from ${top.caIssuers[0]}, curl, Java, Python, Go and Node do not` : ''}. If that issuer is a private CA rather than an intermediate, clients need its root instead`,
       );
   }
 }

@@ -1,6 +1,6 @@
 // The probe's two outputs: one JSON object, and a report to read (problems first, each with its
 // entry). Pure functions of the observations and the resolved findings.
-import { certificateView, nameMatches, versionState } from './analyse';
+import { certificateView, clip, nameMatches, versionState } from './analyse';
 import type { ResolvedFinding } from './entries';
 import { formatTarget } from './target';
 import { TLS_VERSIONS, VERSION_LABEL, type CertInfo, type Failure, type Handshake, type ProbeObservations, type TrustCheck } from './types';
@@ -139,6 +139,6 @@ export function toText(obs: ProbeObservations, findings: ResolvedFinding[], caus
   const cc = clientCert(obs);
   row('Client certificate', !cc.requested ? 'not asked for in the handshake' : `asked for, ${cc.required ? 'required' : 'optional'}; CA names: ${cc.caNames ? (cc.caNames.length ? cc.caNames.join('; ') : 'none') : 'not observable (TLS 1.3 only: the request is encrypted, and Node has no API for its CA list)'}`);
   const p = obs.plainHttp;
-  if (p) row('Plain HTTP', p.statusLine ? `"${p.statusLine}"${p.text ? ` ${p.text.slice(0, 100)}` : ''}` : `no answer (${failureText(p.failure)})`);
+  if (p) row('Plain HTTP', p.statusLine ? `"${p.statusLine}"${p.text ? ` ${clip(p.text, 100)}` : ''}` : `no answer (${failureText(p.failure)})`);
   return out.join('\n');
 }
