@@ -15,6 +15,9 @@ import type { Diagnosis, KbIndex } from '../lib/diagnose/types';
 import type { PartRequest } from './diagnose-part';
 
 const USAGE = `Usage: handshake-diagnose [OPTIONS] [FILE]
+       handshake-diagnose config [--json] FILE|-     check an httpd configuration (--help for more)
+       handshake-diagnose probe [--json] HOST[:PORT]  probe a live TLS server (--help for more)
+
 Reads FILE (or standard input when FILE is - or absent): an Apache error_log, a pasted excerpt,
 browser or client output. Prints which problems it shows, how often, first and last seen.
 Gzipped input (error.log.2.gz) is decompressed, UTF-16 and UTF-8 with a BOM are decoded.
@@ -261,8 +264,19 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+/** Subcommands, loaded only when named: each its own module with main(argv) → exit code. */
+const SUBCOMMANDS: Record<string, () => Promise<{ main: (argv: string[]) => Promise<number> }>> = {
+  config: () => import('./config-cli'),
+  probe: () => import('./probe-cli'),
+};
+
+function dispatch(argv: string[]): Promise<number> {
+  const sub = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
+  return sub ? sub().then((m) => m.main(argv.slice(1))) : main(argv);
+}
+
 // exitCode, not exit(): exit() would cut off output still queued for a pipe.
-main(process.argv.slice(2)).then(
+dispatch(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
