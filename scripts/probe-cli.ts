@@ -81,5 +81,8 @@ export async function main(argv: string[]): Promise<number> {
   const findings = resolveFindings(analyse(obs), await kb, site);
   if (values.json) process.stdout.write(`${JSON.stringify(toJson(obs, findings), null, 2)}\n`);
   else console.log(toText(obs, findings, (c) => CAUSES[c as keyof typeof CAUSES] ?? c));
+  // A lookup the probe stopped waiting for still runs in libuv's thread pool and would hold the
+  // process past the 20 s: leave once the output is out.
+  if (obs.resolve?.kind === 'timeout') setTimeout(() => process.exit(), 200).unref();
   return blocker(obs) || findings.some((f) => f.severity !== 'info') ? 1 : 0;
 }
