@@ -22,17 +22,20 @@ source under lib/ or scripts/ is newer than the bundle.`;
 export function newestSource(root = ROOT) {
   let newest = 0;
   const seen = (p) => (newest = Math.max(newest, fs.statSync(p).mtimeMs));
-  for (const e of ENTRIES) seen(path.join(root, 'scripts', `${e}.ts`));
   const lock = path.join(root, 'package-lock.json');
   if (fs.existsSync(lock)) seen(lock);
-  const walk = (dir) => {
+  // Everything the bundle can import: the CLI's modules in scripts/, lib/, and the rules in content/.
+  const walk = (dir, deep = true) => {
+    if (!fs.existsSync(dir)) return;
     for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, d.name);
-      if (d.isDirectory()) walk(p);
+      if (d.isDirectory()) deep && d.name !== 'node_modules' && walk(p);
       else if (/\.tsx?$/.test(d.name) && !/\.test\.tsx?$/.test(d.name)) seen(p);
     }
   };
+  walk(path.join(root, 'scripts'), false);
   walk(path.join(root, 'lib'));
+  walk(path.join(root, 'content'));
   return newest;
 }
 

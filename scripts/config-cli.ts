@@ -14,7 +14,8 @@ and may hold the outputs of apachectl -S, apachectl -M, httpd -V and apachectl -
   --httpd VERSION    the httpd version the rules assume (else read from httpd -V in the input)
   --openssl VERSION  the OpenSSL version (else read from a start-up log line in the input)
   --help             this text
-Exit status: 0 no error or warning, 1 findings of severity error or warning, 2 bad usage or input.`;
+Exit status: 0 no error or warning, 1 findings of severity error or warning, 2 bad usage, or
+input with no configuration in it.`;
 
 const MAX_BYTES = 20 << 20;
 const VERSION = /^\d+\.\d+(?:\.\d+)?[a-z]?$/;
@@ -96,11 +97,15 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const site = (process.env.SITE_URL || '').replace(/\/+$/, '');
-  const report = checkConfig(text, CONFIG_RULES, { versions: { ...(values.httpd && { httpd: values.httpd }), ...(values.openssl && { openssl: values.openssl }) } });
+  const report = checkConfig(text, CONFIG_RULES, { file: file === '-' ? '(standard input)' : file, versions: { ...(values.httpd && { httpd: values.httpd }), ...(values.openssl && { openssl: values.openssl }) } });
   if (values.json) {
     console.log(JSON.stringify({ ...report, findings: report.findings.map((f) => ({ ...f, url: `${site}${f.url}` })) }, null, 2));
   } else {
     console.log(formatReport(report, file === '-' ? 'standard input' : file, site));
+  }
+  if (!report.stats.directives) {
+    console.error('handshake-diagnose config: no configuration directives in this input. For an error message or a log, run handshake-diagnose without "config".');
+    return 2;
   }
   return report.findings.some((f) => f.severity !== 'info') ? 1 : 0;
 }

@@ -85,6 +85,8 @@ export function at(d: Pick<ConfDirective, 'file' | 'line' | 'raw'>, message: str
 
 export interface CheckOptions {
   versions?: Versions;
+  /** the name findings give text that no file mark names (the CLI's FILE); '(pasted)' by default */
+  file?: string;
   /** entry slug → url, so findings link to what exists (the caller's index) */
   urlOf?: (slug: string) => string;
 }
@@ -98,7 +100,7 @@ export function checkConfig(text: string, rules: readonly ConfigRule[], opts: Ch
       const have = acc ? acc.split('\n').length : 1;
       return acc + '\n'.repeat(Math.max(0, s.line - have)) + s.text;
     }, '');
-  const parsed = parseConfig(configText);
+  const parsed = parseConfig(configText, { file: opts.file });
   const modulesText = segs.filter((s) => s.kind === 'modules').map((s) => s.text).join('\n');
   const versionText = segs.find((s) => s.kind === 'version')?.text ?? '';
   const fromLog = versionsFromLog(text.length > 1_000_000 ? text.slice(0, 1_000_000) : text);
