@@ -1,7 +1,7 @@
 // Certificates, keys and CA files: what a TLS vhost needs before httpd can start, and what client
 // verification needs before it can succeed.
 import { at } from '../../lib/config/check';
-import { effective, serverValue, versionAtLeast, type ConfigModel, type VHost } from '../../lib/config/model';
+import { effective, lastOf, serverValue, versionAtLeast, type ConfigModel, type VHost } from '../../lib/config/model';
 import { argLower, everywhere, mdCovers, tlsVhosts, vhostLine } from './helpers';
 import type { ContentRule } from './types';
 
@@ -187,18 +187,18 @@ export const certificateRules: ContentRule[] = [
     causes: ['client-cert-required-or-rejected'],
     severity: 'error',
     check: (m) =>
-      verifying(m).flatMap(({ v, d }) => {
-        const vh: VHost | undefined = v;
-        const tls = vh ? tlsVhosts(m).includes(vh) : tlsVhosts(m).length > 0;
-        if (!tls) return [];
-        // The CA list belongs to the vhost (server config or virtual host context).
-        const ca = (vh ? effective(m, vh, 'sslcacertificatefile') ?? effective(m, vh, 'sslcacertificatepath') : serverValue(m, 'sslcacertificatefile') ?? serverValue(m, 'sslcacertificatepath'));
-        if (ca) return [];
+      verifying(m).flatMap(({ v, d, dir }) => {
+        const ca = (x: VHost) => effective(m, x, 'sslcacertificatefile') ?? effective(m, x, 'sslcacertificatepath');
+        // The CA list belongs to the vhost (server config or virtual host context): a vhost's own
+        // line is checked against that vhost, a server-level one against the TLS vhosts it reaches.
+        const tls = tlsVhosts(m);
+        const reached = v ? tls.filter((x) => x === v) : dir ? tls : tls.filter((x) => !lastOf(x.own, 'sslverifyclient'));
+        if (!reached.some((x) => !ca(x))) return [];
         return [
           at(
             d,
             `No SSLCACertificateFile or SSLCACertificatePath applies here, so httpd starts with AH01897 "no CAs are known for verification" and no client certificate can ever verify (error 20, "unable to get local issuer certificate"). Add SSLCACertificateFile with the CA that issues your client certificates.`,
-            vh,
+            v,
           ),
         ];
       }),

@@ -39,6 +39,8 @@ function engineOn(m: ConfigModel, url: string, v?: VHost, dir?: Dir): boolean {
   if (dir && (dir.section.key === 'proxy' || dir.section.key === 'proxymatch') && isOn(lastOf(dir.directives, 'sslproxyengine'))) return true;
   if (sections.some((x) => x.section.args[0] && (url.toLowerCase().startsWith(x.section.args[0].toLowerCase()) || x.section.key === 'proxymatch'))) return true;
   if (isOn(v ? effective(m, v, 'sslproxyengine') : serverValue(m, 'sslproxyengine'))) return true;
+  // A server-level ProxyPass is inherited by every vhost, and each connects with its own setting.
+  if (!v && !dir && m.vhosts.length && m.vhosts.every((x) => isOn(effective(m, x, 'sslproxyengine')))) return true;
   // A balancer's members connect for the vhosts that use the balancer.
   if (dir && /^balancer:\/\//i.test(dir.section.args[0] ?? '')) {
     const name = dir.section.args[0]!.toLowerCase().replace(/\/+$/, '');

@@ -159,6 +159,24 @@ Loaded Modules:
       expect(rules(noSsl).map((x) => x.rule)).toEqual([]);
     });
 
+    it('server-level SSLVerifyClient and ProxyPass are judged by the vhosts that inherit them', () => {
+      const vhost = (name: string, extra: string) => `<VirtualHost *:443>
+    ServerName ${name}
+    SSLEngine on
+    SSLCertificateFile /etc/ssl/certs/${name}.pem
+    SSLCertificateKeyFile /etc/ssl/private/${name}.key
+${extra}</VirtualHost>
+`;
+      const ca = '    SSLCACertificateFile /etc/ssl/certs/client-ca.pem\n';
+      const verify = `${EXAMPLE_BASE}SSLVerifyClient require\n${vhost('www.example.com', ca)}${vhost('shop.example.com', ca)}`;
+      expect(rules(verify).map((x) => x.rule)).toEqual([]);
+      expect(rules(verify.replace(ca, '')).map((x) => x.rule)).toEqual(['verify-client-without-ca']);
+      const engine = '    SSLProxyEngine on\n';
+      const proxy = `${EXAMPLE_BASE}ProxyPass /api/ https://api.example.net/\n${vhost('www.example.com', engine)}${vhost('shop.example.com', engine)}`;
+      expect(rules(proxy).map((x) => x.rule)).toEqual([]);
+      expect(rules(proxy.replace(engine, '')).map((x) => x.rule)).toEqual(['https-backend-without-sslproxyengine']);
+    });
+
     it('https:// in ProxyPass inside <Location>, and SSLProxyEngine in the matching <Proxy> section (2.4.30+)', () => {
       const loc = (engine: string) => `${EXAMPLE_BASE}<VirtualHost *:443>
     ServerName www.example.com
