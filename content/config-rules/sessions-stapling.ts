@@ -135,7 +135,7 @@ ${VHOST}    SSLUseStapling on
         return [
           at(
             d,
-            `apachectl -M lists no ${mod}, so httpd stops with "${d.name}: '${type}' ${what} cache not supported (known names: …) Maybe you need to load the appropriate socache module (mod_socache_${type}?)". Load it (Debian: a2enmod socache_${type}).`,
+            `apachectl -M lists no ${mod}, so httpd stops with "${d.name}: '${type}' ${what} cache not supported (known names: …)${what === 'session' ? '.' : ''} Maybe you need to load the appropriate socache module (mod_socache_${type}?)". Load it (Debian: a2enmod socache_${type}).`,
             v,
           ),
         ];
