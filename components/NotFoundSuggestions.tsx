@@ -3,15 +3,30 @@ import { useEffect, useState } from 'react';
 import Link from 'next/link';
 import type { Suggestible } from '@/lib/search/suggest';
 
-/** Reads the mistyped address in the browser (the 404 page is one static file for all). */
-export function NotFoundSuggestions({ entries }: { entries: Suggestible[] }) {
+/**
+ * Reads the mistyped address in the browser (the 404 page is one static file for all). The
+ * entries to choose from and fuse.js are both fetched here, on demand: the root not-found
+ * boundary ships with every page, and neither should.
+ */
+export function NotFoundSuggestions() {
   const [found, setFound] = useState<Suggestible[] | null>(null);
   useEffect(() => {
-    // Loaded on demand: the root not-found boundary ships with every page, fuse.js need not.
-    void import('@/lib/search/suggest').then(({ pathWords, suggest }) =>
-      setFound(suggest(entries, pathWords(window.location.pathname, process.env.NEXT_PUBLIC_BASE_PATH))),
+    const base = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
+    let live = true;
+    Promise.all([
+      fetch(`${base}/entry-titles.json`).then((r) => {
+        if (!r.ok) throw new Error(`entry-titles.json: HTTP ${r.status}`);
+        return r.json() as Promise<Suggestible[]>;
+      }),
+      import('@/lib/search/suggest'),
+    ]).then(
+      ([entries, { pathWords, suggest }]) => live && setFound(suggest(entries, pathWords(window.location.pathname, base))),
+      () => undefined, // no list, no suggestions: the link to the FAQ stays
     );
-  }, [entries]);
+    return () => {
+      live = false;
+    };
+  }, []);
   if (!found) return null;
   if (!found.length) return <p className="mt-4">No entry looks close to that address.</p>;
   return (
