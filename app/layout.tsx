@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import SECURITY_HEADERS from '@/lib/security-headers.json';
-import Link from 'next/link';
+import { IntentLink as Link } from '@/components/IntentLink';
 import './globals.css';
 import { ThemeToggle } from '@/components/ThemeToggle';
 import { SearchDialog } from '@/components/search/SearchDialog';

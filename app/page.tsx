@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink as Link } from '@/components/IntentLink';
 import { getEntries } from '@/lib/content/kb';
 import { CATEGORIES, CATEGORY_LABELS } from '@/lib/content/schema';
 import { SITE } from '@/lib/site';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink as Link } from './IntentLink';
 
 export function Breadcrumbs({ items }: { items: { label: string; href?: string }[] }) {
   return (

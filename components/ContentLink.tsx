@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink as Link } from './IntentLink';
 import type { AnchorHTMLAttributes } from 'react';
 
 /** Links inside entries: site links go through next/link so they follow the basePath. */

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { IntentLink as Link } from '@/components/IntentLink';
 import { GroupNav } from '@/components/GroupNav';
 import { explainingEntries, FAMILIES, FAMILY_LABELS, getErrorCodes } from '@/lib/content/codes';
 import { Breadcrumbs } from '@/components/Breadcrumbs';
