@@ -1,17 +1,19 @@
-import Link from 'next/link';
 import type { Entry } from '@/lib/content/load';
+import { IntentLink as Link } from './IntentLink';
 import { StatusBadge } from './StatusBadge';
 
+/** Entries with their status and summary. Styled from .entry-list (globals.css): a long list
+ * should not repeat the same utility classes on every row, in the HTML and again in the page data. */
 export function EntryList({ entries }: { entries: Entry[] }) {
   return (
-    <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+    <ul className="entry-list">
       {entries.map((e) => (
-        <li key={e.slug} className="py-3">
-          <div className="flex flex-wrap items-baseline gap-2">
-            <Link href={e.url} className="font-medium text-brand-700 hover:underline dark:text-brand-300">{e.title}</Link>
+        <li key={e.slug}>
+          <div>
+            <Link href={e.url}>{e.title}</Link>
             <StatusBadge status={e.status} />
           </div>
-          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{e.summary}</p>
+          <p>{e.summary}</p>
         </li>
       ))}
     </ul>

@@ -6,6 +6,7 @@ import { CAUSES } from '@/lib/content/causes';
 import { getErrorCodes } from '@/lib/content/codes';
 import { CATEGORY_LABELS } from '@/lib/content/schema';
 import { Breadcrumbs } from './Breadcrumbs';
+import { IntentLink } from './IntentLink';
 import { Mdx } from './Mdx';
 import { StatusBadge } from './StatusBadge';
 import { SymptomBlock } from './SymptomBlock';
@@ -37,8 +38,8 @@ export async function EntryPage({ entry }: { entry: Entry }) {
         <header className="mb-6">
           <div className="mb-2 flex flex-wrap items-center gap-2">
             <StatusBadge status={entry.status} />
-            {entry.kind === 'error' && <span className="rounded-full bg-rose-100 px-2 py-0.5 text-xs font-semibold text-rose-900 dark:bg-rose-900 dark:text-rose-50">Error</span>}
-            {entry.kind === 'case' && <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900 dark:bg-sky-900 dark:text-sky-50">Case</span>}
+            {entry.kind === 'error' && <span className="badge bg-rose-100 text-rose-900 dark:bg-rose-900 dark:text-rose-50">Error</span>}
+            {entry.kind === 'case' && <span className="badge bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-50">Case</span>}
           </div>
           <h1 className="text-3xl font-bold tracking-tight">{entry.title}</h1>
           <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{entry.summary}</p>
@@ -79,7 +80,7 @@ export async function EntryPage({ entry }: { entry: Entry }) {
             <ul className="space-y-2">
               {related.map((r) => (
                 <li key={r.slug}>
-                  <Link href={r.url} className="font-medium text-brand-700 hover:underline dark:text-brand-300">{r.title}</Link>{' '}
+                  <IntentLink href={r.url} className="font-medium text-brand-700 hover:underline dark:text-brand-300">{r.title}</IntentLink>{' '}
                   <StatusBadge status={r.status} />
                 </li>
               ))}

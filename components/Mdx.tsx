@@ -1,10 +1,10 @@
 import { getMDXComponent } from 'mdx-bundler/client';
 import { Callout } from './Callout';
-import { CodeBlock } from './CodeBlock';
+import { CodeFigure } from './CodeFigure';
 import { ContentLink } from './ContentLink';
 
 // The only components MDX can use (lib/content/rules.ts keeps the list in sync).
-const components = { Callout, figure: CodeBlock, a: ContentLink };
+const components = { Callout, figure: CodeFigure, a: ContentLink };
 
 export function Mdx({ code }: { code: string }) {
   const Component = getMDXComponent(code);
