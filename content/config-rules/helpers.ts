@@ -7,20 +7,8 @@ import type { ConfDirective, ConfSection } from '../../lib/config/parse';
 
 export type Dir = ConfigModel['serverDirs'][number];
 
-/**
- * Whether a vhost speaks TLS. Besides `SSLEngine on|optional`, mod_ssl switches TLS on by itself
- * for a server whose `Protocol` is https when it has a certificate and no SSLEngine line
- * (ssl_init_Module in ssl_engine_init.c).
- */
-export function speaksTls(m: ConfigModel, v: VHost): boolean {
-  if (tlsVhost(m, v)) return true;
-  if (effective(m, v, 'sslengine')) return false;
-  const proto = effective(m, v, 'protocol')?.args[0]?.toLowerCase();
-  return proto === 'https' && Boolean(effective(m, v, 'sslcertificatefile'));
-}
-
 export function tlsVhosts(m: ConfigModel): VHost[] {
-  return m.vhosts.filter((v) => speaksTls(m, v));
+  return m.vhosts.filter((v) => tlsVhost(m, v));
 }
 
 /** The ports a vhost is bound to ("*:443 [::]:443" → [443]). */

@@ -1,8 +1,8 @@
 // Ports, names and order: which vhost a connection reaches, and which of two settings httpd keeps.
 import { at, type RuleContext, type RuleHit } from '../../lib/config/check';
-import { effective, isOn, lastOf, listenPorts, serverValue, type ConfigModel, type VHost } from '../../lib/config/model';
+import { effective, isOn, lastOf, listenPorts, serverValue, tlsVhost, type ConfigModel, type VHost } from '../../lib/config/model';
 import type { ConfDirective } from '../../lib/config/parse';
-import { bothRead, contexts, exclusiveConditions, globalName, normAddr, readOrder, speaksTls, tlsVhosts, vhostLine, vhostPorts, where, wholeConfig } from './helpers';
+import { bothRead, contexts, exclusiveConditions, globalName, normAddr, readOrder, tlsVhosts, vhostLine, vhostPorts, where, wholeConfig } from './helpers';
 import type { ContentRule } from './types';
 
 const CERT = (name: string) => `    SSLCertificateFile /etc/ssl/certs/${name}.pem
@@ -104,7 +104,7 @@ ${TLS('www.example.com')}`,
     severity: 'error',
     check: (m) => {
       const hits: RuleHit[] = m.vhosts
-        .filter((v) => vhostPorts(v).includes(443) && !speaksTls(m, v))
+        .filter((v) => vhostPorts(v).includes(443) && !tlsVhost(m, v))
         .map((v) => {
           const off = lastOf(v.own, 'sslengine');
           return at(
@@ -198,7 +198,7 @@ ${CERT('www.example.com')}</VirtualHost>
           hits.push(
             at(
               vhostLine(v),
-              `This ${addr} vhost has no ServerName, so it takes the server's (${name}); the vhost at ${where(earlier, v)} answers for that name first, so no request ever reaches this one${speaksTls(m, v) ? ' and its certificate is never sent' : ''}. Give it its own ServerName.`,
+              `This ${addr} vhost has no ServerName, so it takes the server's (${name}); the vhost at ${where(earlier, v)} answers for that name first, so no request ever reaches this one${tlsVhost(m, v) ? ' and its certificate is never sent' : ''}. Give it its own ServerName.`,
               v,
             ),
           );
@@ -312,7 +312,7 @@ ${CERT('shop.example.com')}</VirtualHost>
       const hits: RuleHit[] = [];
       for (const [addr, group] of addressGroups(m, ctx)) {
         const def = group[0]!;
-        if (group.length < 2 || !speaksTls(m, def)) continue;
+        if (group.length < 2 || !tlsVhost(m, def)) continue;
         const d = effective(m, def, 'sslstrictsnivhostcheck');
         if (!isOn(d)) continue;
         hits.push(

@@ -162,10 +162,14 @@ export function isOn(d: ConfDirective | undefined): boolean {
   return (d?.args[0] ?? '').toLowerCase() === 'on';
 }
 
-/** Whether a vhost speaks TLS: SSLEngine on (its own or inherited), or `SSLEngine optional`. */
+/**
+ * Whether a vhost speaks TLS: SSLEngine on or optional (its own or inherited), or, with no
+ * SSLEngine line at all, `Protocol https` and a certificate (mod_ssl then enables TLS by itself).
+ */
 export function tlsVhost(m: ConfigModel, v: VHost): boolean {
   const e = effective(m, v, 'sslengine');
-  return ['on', 'optional'].includes((e?.args[0] ?? '').toLowerCase());
+  if (e) return ['on', 'optional'].includes((e.args[0] ?? '').toLowerCase());
+  return effective(m, v, 'protocol')?.args[0]?.toLowerCase() === 'https' && Boolean(effective(m, v, 'sslcertificatefile'));
 }
 
 /** "*:443" → 443; "[::1]:8443" → 8443; "example.com" → undefined (the Listen port then). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig, splitArgs, walk, type ConfSection } from './parse';
 import { looksLikeConfig, parseIncludes, parseModules, parseVersion, parseVhostDump, segments, versionsFromLog } from './detect';
-import { buildModel, effective } from './model';
+import { buildModel, effective, tlsVhost } from './model';
 
 const names = (text: string) => [...walk(parseConfig(text).nodes)].map(({ node }) => `${node.line}:${node.name}`);
 
@@ -76,6 +76,13 @@ describe('the model', () => {
     expect(m.server.map((d) => d.name)).toEqual(['SSLProtocol', 'Protocols']);
     const listed = buildModel(parseConfig(text), { modules: ['ssl_module'] });
     expect(listed.server.map((d) => d.name)).toEqual(['SSLProtocol']);
+  });
+});
+
+describe('which vhosts speak TLS', () => {
+  it('SSLEngine on or optional, or Protocol https with a certificate and no SSLEngine line', () => {
+    const m = buildModel(parseConfig('<VirtualHost *:443>\nSSLEngine on\n</VirtualHost>\n<VirtualHost *:8443>\nProtocol https\nSSLCertificateFile /etc/ssl/a.pem\n</VirtualHost>\n<VirtualHost *:9443>\nProtocol https\nSSLEngine off\nSSLCertificateFile /etc/ssl/a.pem\n</VirtualHost>\n<VirtualHost *:80>\n</VirtualHost>\n'));
+    expect(m.vhosts.map((v) => tlsVhost(m, v))).toEqual([true, true, false, false]);
   });
 });
 
