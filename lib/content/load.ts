@@ -50,7 +50,7 @@ function listFiles(root: string): string[] {
 }
 
 /** Site pages that are not entries but may be linked from one. */
-const SECTION_PAGES = ['/', '/faq/', '/cases/'];
+const SECTION_PAGES = ['/', '/faq/', '/cases/', '/diagnose/', '/wizard/', '/check/', '/errors/', '/search/'];
 
 /** Read, validate and cross-check every entry under root; throws ContentError listing all problems. */
 export function loadEntries(root: string, opts: LoadOptions = {}): Entry[] {
