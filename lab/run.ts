@@ -16,6 +16,7 @@ import { SCENARIOS } from './scenarios';
 import type { Ctx, Scenario } from './scenario';
 import { run } from './sh';
 import { adaptCheck, adaptSnippet, applySnippet, entryCheck, entrySnippet } from './entry-fix';
+import { formatProbeLab, runProbeLab } from './probe';
 import { isMain, parseCli, usageError } from '../scripts/is-main.mjs';
 
 const OUT = path.resolve(process.env.LAB_OUT ?? 'content/lab');
@@ -228,6 +229,15 @@ async function main() {
     console.log(`${mark} ${s.id} (${(o.ms / 1000).toFixed(1)} s)${o.problems.map((p) => `\n     - ${p.split('\n').slice(0, 6).join('\n       ')}`).join('')}`);
   }
   await (browser as Browser | null)?.close();
+
+  // The live probe (handshake-diagnose probe) against real httpd: each finding on a configuration that has it.
+  if (!only) {
+    const probed = await runProbeLab(pki, base);
+    console.log(formatProbeLab(probed));
+    const probeFailed = probed.filter((r) => !r.ok).length;
+    console.log(`probe: ${probed.length} configurations, ${probeFailed} with problems`);
+    failed += probeFailed;
+  }
 
   if (!only) {
     const { checkSnippets } = await import('./snippets');

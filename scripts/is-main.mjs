@@ -26,7 +26,8 @@ export class UsageError extends Error {}
 
 /** How to ask for the usage, from its first line: "Usage: npm run bench [-- …]" → "npm run bench -- --help …". */
 export function helpHint(usage) {
-  const cmd = /^Usage: (npm (?:run \S+|start|test)|npx \S+ \S+|node \S+|\S+)/.exec(usage)?.[1];
+  // A subcommand ("handshake-diagnose probe") belongs to the command: its --help is its own.
+  const cmd = /^Usage: (npm (?:run \S+|start|test)|npx \S+ \S+|node \S+|\S+(?: [a-z][\w-]*(?=\s|$))?)/.exec(usage)?.[1];
   if (!cmd) return '--help prints the usage';
   return `${cmd.startsWith('npm ') ? `${cmd} -- --help` : `${cmd} --help`} prints the usage`;
 }

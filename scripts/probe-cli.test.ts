@@ -85,6 +85,7 @@ describe('the command line', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err.trim().split('\n')).toHaveLength(2); // the reason, then how to get the usage
+    expect(r.err).toContain('(handshake-diagnose probe --help prints the usage)');
     expect(r.out).toBe('');
   });
 });
@@ -124,7 +125,7 @@ describe('the outputs', () => {
       expect(r.code).toBe(1);
       const lines = r.out.split('\n');
       expect(lines[0]).toMatch(new RegExp(`^127\\.0\\.0\\.1:${port}, SNI ${NAME.replace(/\./g, '\\.')}: \\d+\\.\\d\\d s$`));
-      expect(r.out).toContain('1 problem:\n\n1. [error] Certificate expired\n   the server\'s certificate (CN=www.probe.test) expired on');
+      expect(r.out).toContain('1 problem:\n\n1. [error] Certificate expired  [expired]\n   the server\'s certificate (CN=www.probe.test) expired on');
       expect(r.out).toContain('   → Why is my certificate reported as expired (or not yet valid) although I renewed it?\n     https://kb.example/faq/certificate-expired-or-not-yet-valid/\n   cause: certificate expired or not yet valid (clock skew included)');
       expect(r.out.indexOf('Notes:')).toBeGreaterThan(r.out.indexOf('[error]'));
       expect(r.out).toContain('Certificate chain as sent (2, in order):');

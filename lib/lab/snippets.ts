@@ -4,7 +4,7 @@
 import { HTTPD_VERSIONS, renderSnippet, SNIPPETS } from '../wizard/config';
 import { metaValue, type BodyDoc } from '../content/body';
 import { CONFIG_RULES } from '../../content/config-rules';
-import { EXAMPLE_BASE } from '../../content/config-rules/base';
+import { EXAMPLE_BASE, GOOD_DEBIAN_CONFIG } from '../../content/config-rules/base';
 
 export interface Snippet {
   /** the entry's slug */
@@ -80,11 +80,17 @@ export function wizardSnippets(): Snippet[] {
  * the check calls clean must be what httpd loads (a rule's advice that httpd refuses is a bug).
  */
 export function configRuleSnippets(): Snippet[] {
-  return CONFIG_RULES.flatMap((r) =>
-    r.examples
-      .filter((ex) => !ex.labSkip)
-      .map((ex) => ({ entry: `config:${r.id}`, file: `content/config-rules (${r.id}: ${ex.name})`, line: 0, versions: `httpd ${ex.versions?.httpd ?? '2.4'}`, code: `${ex.base ?? EXAMPLE_BASE}${ex.fixed}` })),
-  );
+  // The whole good configuration as httpd reads it: without the `==> file <==` marks of the paste,
+  // and without its LoadModule lines (the lab loads its own modules).
+  const whole = GOOD_DEBIAN_CONFIG.split('\n').filter((l) => !l.startsWith('==>') && !/^\s*LoadModule\s/.test(l)).join('\n');
+  return [
+    { entry: 'config:good-debian-config', file: 'content/config-rules/base.ts (GOOD_DEBIAN_CONFIG)', line: 0, versions: 'httpd 2.4', code: whole },
+    ...CONFIG_RULES.flatMap((r) =>
+      r.examples
+        .filter((ex) => !ex.labSkip)
+        .map((ex) => ({ entry: `config:${r.id}`, file: `content/config-rules (${r.id}: ${ex.name})`, line: 0, versions: `httpd ${ex.versions?.httpd ?? '2.4'}`, code: `${ex.base ?? EXAMPLE_BASE}${ex.fixed}` })),
+    ),
+  ];
 }
 
 // System trees a snippet may name; URL paths ("/app/", <Location "/admin">) never start with these.

@@ -94,7 +94,7 @@ export function toText(obs: ProbeObservations, findings: ResolvedFinding[], caus
   const notes = findings.filter((f) => f.severity === 'info');
   if (!stop || findings.length) out.push(problems.length ? `\n${problems.length} problem${problems.length === 1 ? '' : 's'}:` : '\nNo problems found.');
   const show = (f: ResolvedFinding, n: number) => {
-    out.push(`\n${n}. [${f.severity}] ${f.label}`);
+    out.push(`\n${n}. [${f.severity}] ${f.label}  [${f.id}]`);
     out.push(`   ${f.evidence}`);
     if (f.url) out.push(`   → ${f.title}\n     ${f.url}`);
     else out.push(`   → (entry ${f.slug} is missing from this knowledge base)`);
