@@ -103,7 +103,7 @@ export const tree: WizardTree = {
       kind: 'question',
       title: 'What does the server send as its certificate chain?',
       help: {
-        text: 'List the certificates the connection delivers, with the subject (s:) and issuer (i:) of each, from the machine where the error appears.',
+        text: `List the certificates the connection delivers, with the subject (s:) and issuer (i:) of each, from the machine where the error appears. This project's probe runs these checks from outside in one go and names the entry for each problem: npm run diagnose -- probe ${HOST}.`,
         command: `${S_CLIENT} -showcerts </dev/null`,
       },
       for: ['incomplete-certificate-chain', 'certificate-chain-wrong-order', 'self-signed-or-private-ca-not-trusted', 'outdated-client-trust-store', 'tls-interception-middlebox'],
@@ -127,7 +127,7 @@ export const tree: WizardTree = {
       kind: 'question',
       title: 'Which names does the certificate you receive carry?',
       help: {
-        text: 'Print the subject and the subjectAltName list of the certificate the client gets, once with SNI and once without, and compare them with the host name in the URL.',
+        text: `Print the subject and the subjectAltName list of the certificate the client gets, once with SNI and once without, and compare them with the host name in the URL. This project's probe runs these checks from outside in one go and names the entry for each problem: npm run diagnose -- probe ${HOST}.`,
         command: `${S_CLIENT} </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName\nopenssl s_client -connect ${HOST}:443 -noservername </dev/null 2>/dev/null | openssl x509 -noout -subject -ext subjectAltName`,
       },
       for: ['certificate-name-mismatch', 'sni-default-vhost-wrong-certificate', 'name-based-ssl-vhosts', 'wildcard-certificate-scope'],
@@ -153,7 +153,7 @@ export const tree: WizardTree = {
       kind: 'question',
       title: 'What do the certificate dates and the clock say?',
       help: {
-        text: 'Compare the dates of the certificate the server sends, the file on disk, the issuers in the chain, and the clock of the failing machine.',
+        text: `Compare the dates of the certificate the server sends, the file on disk, the issuers in the chain, and the clock of the failing machine. This project's probe runs these checks from outside in one go and names the entry for each problem: npm run diagnose -- probe ${HOST}.`,
         command: `${S_CLIENT} </dev/null 2>/dev/null | openssl x509 -noout -subject -dates\n${S_CLIENT} -showcerts </dev/null 2>/dev/null | grep -E "^ *[0-9]+ s:|^ *i:"\ndate -u`,
       },
       for: ['certificate-expired-or-not-yet-valid'],
@@ -172,7 +172,7 @@ export const tree: WizardTree = {
       kind: 'question',
       title: 'Which OCSP check fails?',
       help: {
-        text: 'Ask for the stapled OCSP answer, and look for OCSP lines in the error log.',
+        text: `Ask for the stapled OCSP answer, and look for OCSP lines in the error log. This project's probe runs these checks from outside in one go and names the entry for each problem: npm run diagnose -- probe ${HOST}.`,
         command: `${S_CLIENT} -status </dev/null 2>/dev/null | grep -A3 "OCSP"\n${grepLog('AH01941|AH01955|AH01958|AH02217|AH02218|AH02604|AH01974|AH01980|AH03239')}`,
       },
       for: ['ocsp-stapling-errors', 'ocsp-responder-errors', 'lets-encrypt-ocsp-end-must-staple'],
@@ -193,7 +193,7 @@ export const tree: WizardTree = {
       kind: 'question',
       title: 'Which reason does the failed handshake give?',
       help: {
-        text: 'Try each protocol version from a machine with a current OpenSSL and read the reason; the server log (LogLevel ssl:info) gives the other side\'s reason after AH02008.',
+        text: `Try each protocol version from a machine with a current OpenSSL and read the reason; the server log (LogLevel ssl:info) gives the other side's reason after AH02008. This project's probe runs these checks from outside in one go and names the entry for each problem: npm run diagnose -- probe ${HOST}.`,
         command: `${S_CLIENT} -tls1_2 -brief </dev/null\n${S_CLIENT} -tls1_3 -brief </dev/null\ncurl -v https://${HOST}/ -o /dev/null`,
       },
       for: ['protocol-version-mismatch', 'no-shared-cipher', 'openssl-3-security-level', 'dh-parameters-too-small', 'http2-inadequate-security'],
