@@ -4,6 +4,7 @@ import { at } from '../../lib/config/check';
 import { effective, lastOf, serverValue, versionAtLeast, type ConfigModel, type VHost } from '../../lib/config/model';
 import { argLower, everywhere, mdCovers, tlsVhosts, vhostLine } from './helpers';
 import type { ContentRule } from './types';
+import { trimEndChar } from '../../lib/trim';
 
 const OPEN = `<VirtualHost *:443>
     ServerName www.example.com
@@ -152,7 +153,7 @@ export const certificateRules: ContentRule[] = [
     causes: ['permission-or-path-problem'],
     severity: 'info',
     check: (m) => {
-      const root = serverValue(m, 'serverroot')?.args[0]?.replace(/\/+$/, '');
+      const root = (serverValue(m, 'serverroot')?.args[0] !== undefined ? trimEndChar(serverValue(m, 'serverroot')!.args[0]!, '/') : undefined);
       return PATH_DIRECTIVES.flatMap((key) => everywhere(m, key)).flatMap(({ v, d }) => {
         // SSLOpenSSLConfCmd names a file only for its file-valued commands.
         const p = d.key === 'sslopensslconfcmd' ? (/^(?:Certificate|PrivateKey|ChainCAFile|VerifyCAFile|RequestCAFile|DHParameters|ClientCAFile)$/i.test(d.args[0] ?? '') ? d.args[1] : undefined) : d.args[0];

@@ -4,6 +4,7 @@ import { effective, isOn, lastOf, serverValue, type ConfigModel, type VHost } fr
 import type { ConfDirective } from '../../lib/config/parse';
 import { argLower, everywhere, type Dir } from './helpers';
 import type { ContentRule } from './types';
+import { trimEndChar } from '../../lib/trim';
 
 const VHOST = `<VirtualHost *:443>
     ServerName www.example.com
@@ -43,8 +44,8 @@ function engineOn(m: ConfigModel, url: string, v?: VHost, dir?: Dir): boolean {
   if (!v && !dir && m.vhosts.length && m.vhosts.every((x) => isOn(effective(m, x, 'sslproxyengine')))) return true;
   // A balancer's members connect for the vhosts that use the balancer.
   if (dir && /^balancer:\/\//i.test(dir.section.args[0] ?? '')) {
-    const name = dir.section.args[0]!.toLowerCase().replace(/\/+$/, '');
-    return m.vhosts.some((x) => isOn(effective(m, x, 'sslproxyengine')) && x.own.concat(x.dirs.flatMap((y) => y.directives)).some((d) => d.key === 'proxypass' && d.args.some((a) => a.toLowerCase().replace(/\/+$/, '') === name || a.toLowerCase().startsWith(`${name}/`))));
+    const name = trimEndChar(dir.section.args[0]!.toLowerCase(), '/');
+    return m.vhosts.some((x) => isOn(effective(m, x, 'sslproxyengine')) && x.own.concat(x.dirs.flatMap((y) => y.directives)).some((d) => d.key === 'proxypass' && d.args.some((a) => trimEndChar(a.toLowerCase(), '/') === name || a.toLowerCase().startsWith(`${name}/`))));
   }
   return false;
 }

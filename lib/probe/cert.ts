@@ -63,9 +63,28 @@ export function issuedByNext(ders: Uint8Array[]): boolean[] {
   return xs.slice(0, -1).map((x, i) => isIssuedBy(x, xs[i + 1]!));
 }
 
+const BEGIN = '-----BEGIN CERTIFICATE-----';
+const END = '-----END CERTIFICATE-----';
+
+/**
+ * Each certificate block of a PEM bundle, markers included. indexOf, not a lazy regex: a bundle
+ * full of unmatched markers would make the regex quadratic.
+ */
+export function pemBlocks(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (;;) {
+    const b = text.indexOf(BEGIN, from);
+    if (b < 0) break;
+    const e = text.indexOf(END, b + BEGIN.length);
+    if (e < 0) break;
+    out.push(text.slice(b, e + END.length));
+    from = e + END.length;
+  }
+  return out;
+}
+
 /** The certificates of a PEM bundle (a CA file), as DER. */
 export function pemCertificates(text: string): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (const m of text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)) out.push(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'));
-  return out;
+  return pemBlocks(text).map((block) => Buffer.from(block.slice(BEGIN.length, -END.length).replace(/\s+/g, ''), 'base64'));
 }

@@ -6,6 +6,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { handshake, plainHttp, resolveHost, type HandshakeOptions, type Lookup } from './steps';
 import { TLS_VERSIONS, type Failure, type Handshake, type ProbeObservations, type Target, type TrustCheck } from './types';
+import { pemBlocks } from './cert';
 
 export const STEP_TIMEOUT_MS = 5000;
 export const TOTAL_MS = 20_000;
@@ -44,7 +45,7 @@ const SYSTEM_BUNDLES = [
 ];
 
 export function pemsIn(text: string): string[] {
-  return [...text.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)].map((m) => `${m[0]}\n`);
+  return pemBlocks(text).map((block) => `${block}\n`);
 }
 
 /**

@@ -262,7 +262,7 @@ export function plainHttp(o: PlainHttpOptions): Promise<PlainHttp> {
       if (text) {
         const [head, ...rest] = text.split(/\r?\n\r?\n/);
         r.statusLine = head!.split(/\r?\n/)[0]!.replace(/[^\x20-\x7e]/g, '.').slice(0, 200);
-        const body = rest.join('\n\n').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+        const body = rest.join('\n\n').replace(/<[^<>]{0,500}>/g, ' ').replace(/\s+/g, ' ').trim();
         if (body) r.text = body.slice(0, 300);
       } else if (failure) r.failure = failure;
       resolve(r);
