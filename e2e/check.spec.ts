@@ -29,7 +29,7 @@ test('a pasted configuration gets its traps with line and entry, checked in the 
   await expect(finding.locator('pre')).toHaveText('SSLVerifyClient require');
   await expect(finding.getByRole('link')).toHaveAttribute('href', at('/faq/http2-client-certificate-http-1-1-required/'));
   await expect(page.getByTestId('config-stats')).toContainText('1 virtual host (1 with TLS)');
-  await expect(page.getByRole('cell', { name: 'portal.example.com' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'portal.example.com', exact: true })).toBeVisible();
 
   // Fixing it in the box clears the finding: the check follows the text.
   await page.getByLabel('Paste your configuration').fill(CONFIG.replace('    <Location /admin>\n        SSLVerifyClient require\n    </Location>\n', '    SSLVerifyClient require\n'));

@@ -62,6 +62,12 @@ describe('parseConfig', () => {
     expect(() => parseConfig('"'.repeat(100_000))).not.toThrow();
   });
 
+  it('refuses a line whose first word is no directive name, as httpd does (Invalid command)', () => {
+    const p = parseConfig('[Mon Nov 23 10:15:30 2026] [ssl:error] AH02261: Re-negotiation handshake failed\nSSLEngine on\n');
+    expect(p.nodes.map((n) => n.name)).toEqual(['SSLEngine']);
+    expect(p.problems[0]).toMatchObject({ line: 1, severity: 'error', message: expect.stringContaining("Invalid command '[Mon'") });
+  });
+
   it('splitArgs groups quotes and escapes like httpd', () => {
     expect(splitArgs(`"a \\"b\\"" 'c d' e`).args).toEqual(['a "b"', 'c d', 'e']);
     expect(splitArgs('"open').unterminated).toBe(true);

@@ -219,6 +219,11 @@ export function parseConfig(text: string, opts: { file?: string } = {}): ParsedC
     }
     const sp = expanded.search(/\s/);
     const name = sp < 0 ? expanded : expanded.slice(0, sp);
+    // Directive names are words; a log line or a sentence pasted here is not configuration.
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(name)) {
+      problem(startLine, 'error', `"${name.slice(0, 40)}" is not a directive: httpd stops with "Invalid command '${name.slice(0, 40)}'". Is this line from a log or a message rather than the configuration?`);
+      continue;
+    }
     const { args, unterminated, comment } = splitArgs(sp < 0 ? '' : expanded.slice(sp + 1));
     const key = name.toLowerCase();
     if (unterminated) problem(startLine, 'error', `${name}: a quote is opened and never closed on this line`);
