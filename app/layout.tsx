@@ -52,6 +52,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <nav aria-label="Main" className="flex flex-1 gap-4 whitespace-nowrap text-sm">
               <Link href="/diagnose/" className="hover:underline">Diagnose</Link>
               <Link href="/wizard/" className="hover:underline">Wizard</Link>
+              <Link href="/check/" className="hover:underline">Check config</Link>
               <Link href="/faq/" className="hover:underline">FAQ</Link>
               <Link href="/cases/" className="hover:underline">Cases</Link>
               <Link href="/errors/" className="hover:underline">Errors</Link>

@@ -20,6 +20,10 @@ export default function Home() {
       <section aria-label="Diagnose" className="mt-4 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
         <DiagnoseView />
       </section>
+      <p className="mt-4 max-w-2xl">
+        No error yet? <Link href="/check/" className="font-semibold text-brand-700 underline dark:text-brand-300">Check my configuration</Link> reads your vhosts
+        for the traps explained here, before anything fails. Not sure where to start? <Link href="/wizard/" className="font-semibold text-brand-700 underline dark:text-brand-300">Follow the wizard</Link>.
+      </p>
       <section aria-labelledby="topics" className="mt-10">
         <h2 id="topics" className="text-xl font-semibold">Browse by topic</h2>
         <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">

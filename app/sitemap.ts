@@ -12,6 +12,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     { url: abs('/') },
     { url: abs('/diagnose/') },
     { url: abs('/wizard/') },
+    { url: abs('/check/') },
     { url: abs('/search/') },
     { url: abs('/faq/') },
     { url: abs('/cases/') },

@@ -16,7 +16,10 @@ const CONFIG = `Protocols h2 http/1.1
 
 test('a pasted configuration gets its traps with line and entry, checked in the page', async ({ page }) => {
   const seen = watch(page);
-  await page.goto(at('/check/'));
+  // Reached from the home page, as a reader would.
+  await page.goto(at('/'));
+  await page.getByRole('main').getByRole('link', { name: 'Check my configuration' }).click();
+  await expect(page).toHaveURL(at('/check/'));
   await page.waitForLoadState('networkidle');
   const sent: string[] = [];
   page.on('request', (r) => sent.push(r.url()));
