@@ -12,7 +12,6 @@ import { StatusBadge } from './StatusBadge';
 import { SymptomBlock } from './SymptomBlock';
 import { Toc } from './Toc';
 import { LabReproduction } from './lab/LabReproduction';
-import './prose.css';
 
 function formatDate(iso: string): string {
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
