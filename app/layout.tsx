@@ -49,7 +49,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-lg font-bold tracking-tight text-slate-900 no-underline dark:text-white">
               <Logo />{SITE.name}
             </Link>
-            <nav aria-label="Main" className="flex flex-1 flex-wrap gap-x-4 gap-y-1 whitespace-nowrap text-sm">
+            <nav aria-label="Main" className="flex flex-1 basis-full flex-wrap gap-x-4 gap-y-1 whitespace-nowrap text-sm sm:basis-auto">
               <Link href="/diagnose/" className="hover:underline">Diagnose</Link>
               <Link href="/wizard/" className="hover:underline">Wizard</Link>
               <Link href="/check/" className="hover:underline">Check config</Link>

@@ -7,12 +7,13 @@ export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme | null>(null);
   // The inline script in <head> already chose the theme; read it after hydration.
   useEffect(() => setTheme(document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light'), []);
+  // The placeholder and the button are the same size: nothing moves when the button appears.
   if (!theme) return <span className="inline-block h-8 w-8" aria-hidden="true" />;
   const next: Theme = theme === 'dark' ? 'light' : 'dark';
   return (
     <button
       type="button"
-      className="no-print rounded border border-slate-300 p-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+      className="no-print inline-flex h-8 w-8 items-center justify-center rounded border border-slate-300 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
       aria-label={`Switch to ${next} mode`}
       title={`Switch to ${next} mode`}
       onClick={() => {
