@@ -4,6 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { parseCli, UsageError, wholeNumber } from './is-main.mjs';
 
 /** A sub-path as the build takes it: "/kb", never "kb"; a trailing slash dropped. */
@@ -51,9 +52,38 @@ const SECURITY = JSON.parse(fs.readFileSync(new URL('../lib/security-headers.jso
 /** Inside dir, not merely starting with its name ("out-secret" starts with "out"). */
 const inside = (dir, p) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 
-function send(res, status, file, head) {
+// Text is sent gzipped to a client that asks, as any production server does (httpd's
+// mod_deflate, in the README's snippet): measuring page weight or Lighthouse over an
+// uncompressed local server would count bytes no reader downloads.
+const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|manifest\+json|xml)|image\/svg\+xml)/;
+const gzipped = new Map(); // file → { mtimeMs, body }: each file compressed once per change
+let gzippedBytes = 0;
+
+function gzipOf(file, st) {
+  const hit = gzipped.get(file);
+  if (hit && hit.mtimeMs === st.mtimeMs) return hit.body;
+  const body = zlib.gzipSync(fs.readFileSync(file), { level: 6 });
+  // A bounded cache: a huge export must not hold every page in memory.
+  if (gzippedBytes + body.length < 64 << 20) {
+    gzipped.set(file, { mtimeMs: st.mtimeMs, body });
+    gzippedBytes += body.length;
+  }
+  return body;
+}
+
+function send(req, res, status, file, head) {
   const type = TYPES[path.extname(file)] || 'application/octet-stream';
-  res.writeHead(status, { ...SECURITY, 'Content-Type': type, 'Cache-Control': 'no-cache' });
+  const headers = { ...SECURITY, 'Content-Type': type, 'Cache-Control': 'no-cache' };
+  const st = fs.statSync(file);
+  if (COMPRESSIBLE.test(type)) {
+    headers.Vary = 'Accept-Encoding';
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && st.size > 256) {
+      const body = gzipOf(file, st);
+      res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+      return res.end(head ? undefined : body);
+    }
+  }
+  res.writeHead(status, { ...headers, 'Content-Length': st.size });
   if (head) return res.end();
   fs.createReadStream(file).pipe(res);
 }
@@ -75,7 +105,7 @@ const server = http.createServer((req, res) => {
     res.writeHead(400, SECURITY);
     return res.end('Bad request');
   }
-  const notFound = () => send(res, 404, path.join(root, '404.html'), head);
+  const notFound = () => send(req, res, 404, path.join(root, '404.html'), head);
   if (base && pathname === base) {
     res.writeHead(301, { ...SECURITY, Location: `${base}/` });
     return res.end();
@@ -86,13 +116,13 @@ const server = http.createServer((req, res) => {
   if (!inside(root, file)) return notFound(); // no escape from out/: "..", encoded separators
   fs.realpath(file, (rerr, real) => {
     if (!rerr && !inside(realRoot, real)) return notFound(); // nor through a symlink
-    serveFile(file, rel, head, res, notFound);
+    serveFile(req, file, rel, head, res, notFound);
   });
 });
 
-function serveFile(file, rel, head, res, notFound) {
+function serveFile(req, file, rel, head, res, notFound) {
   fs.stat(file, (err, st) => {
-    if (!err && st.isFile()) return send(res, 200, file, head);
+    if (!err && st.isFile()) return send(req, res, 200, file, head);
     if (!err && st.isDirectory()) {
       if (!rel.endsWith('/')) {
         // One leading slash: "//host/dir" must not become a redirect to another host.
@@ -100,7 +130,7 @@ function serveFile(file, rel, head, res, notFound) {
         return res.end();
       }
       const index = path.join(file, 'index.html');
-      return fs.existsSync(index) ? send(res, 200, index, head) : notFound();
+      return fs.existsSync(index) ? send(req, res, 200, index, head) : notFound();
     }
     notFound();
   });

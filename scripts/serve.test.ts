@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import http from 'node:http';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import SECURITY from '../lib/security-headers.json';
 
@@ -48,6 +50,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(out, '404.html'), '<p>not found</p>');
   fs.writeFileSync(path.join(out, 'kb', 'faq', 'x', 'index.html'), '<p>entry</p>');
   fs.writeFileSync(path.join(out, 'workers', 'diagnose.js'), 'self.onmessage=()=>{}');
+  fs.writeFileSync(path.join(out, 'big.js'), `// ${'compressible '.repeat(500)}\n`);
+  fs.writeFileSync(path.join(out, 'icon.png'), Buffer.alloc(2000, 7));
   fs.writeFileSync(path.join(out, 'data.json'), '{}');
   fs.mkdirSync(secret);
   fs.writeFileSync(path.join(secret, 's.txt'), 'SECRET');
@@ -107,5 +111,32 @@ describe("the README's httpd hosting snippet", () => {
     const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
     const sent = Object.fromEntries([...readme.matchAll(/^ {4}Header always set (\S+) "([^"]+)"$/gm)].map((m) => [m[1], m[2]]));
     expect(sent).toEqual(SECURITY);
+  });
+});
+
+describe('compression', () => {
+  const get = (p: string, enc?: string) =>
+    new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http.get(`${origin}${p}`, { headers: enc ? { 'Accept-Encoding': enc } : {} }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+
+  it('gzips text for a client that asks, and only then; images go as they are', async () => {
+    const file = fs.readFileSync(path.join(out, 'big.js'));
+    const z = await get('/big.js', 'gzip, deflate, br');
+    expect(z.headers['content-encoding']).toBe('gzip');
+    expect(z.headers.vary).toBe('Accept-Encoding');
+    expect(Number(z.headers['content-length'])).toBe(z.body.length);
+    expect(z.body.length).toBeLessThan(file.length / 10);
+    expect(zlib.gunzipSync(z.body).equals(file)).toBe(true);
+    const plain = await get('/big.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(file)).toBe(true);
+    const png = await get('/icon.png', 'gzip');
+    expect(png.headers['content-encoding']).toBeUndefined();
+    expect(png.body.length).toBe(2000);
   });
 });
