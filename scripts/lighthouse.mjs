@@ -42,7 +42,7 @@ const { server, origin } = await serve();
 const flags = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lh-'));
 try {
-  for (const page of ['/', '/faq/key-matches-certificate/', '/diagnose/', '/wizard/']) {
+  for (const page of ['/', '/faq/key-matches-certificate/', '/diagnose/', '/wizard/', '/check/']) {
     const file = path.join(out, 'r.json');
     const r = spawnSync(process.execPath, [LIGHTHOUSE, `${origin}${base}${page}`, '--quiet', `--chrome-flags=${flags}`, '--only-categories=performance,accessibility', '--output=json', `--output-path=${file}`], { env: { ...process.env, CHROME_PATH: chrome }, encoding: 'utf8', timeout: 180_000 });
     if (r.status !== 0 || !fs.existsSync(file)) {

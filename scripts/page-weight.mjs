@@ -17,6 +17,7 @@ export const BUDGETS = {
   '/cases/ie11-cors-client-cert-renegotiation/': 144,
   '/diagnose/': 152,
   '/wizard/': 153,
+  '/check/': 150,
 };
 /** What an entry page may add over the FAQ index (the copy/wrap buttons of code blocks). */
 export const ENTRY_EXTRA_KB = 3;
