@@ -261,6 +261,9 @@ const s = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.joi
 console.log(`\nSearch over the whole index (${s.records} records: entries and error-code pages), ${s.queries} queries × ${s.reps}:`);
 console.log(`  median ${s.medianMs} ms   p95 ${s.p95Ms} ms   max ${s.maxMs} ms   (index built in ${s.indexBuildMs} ms)`);
 
+console.log('');
+execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench-config.ts')], { stdio: 'inherit' });
+
 // ── 3. Build time and Lighthouse, on a fresh production build ────────────────────────────────
 
 console.log('\nProduction build (clean .next and .cache):');

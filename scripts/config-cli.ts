@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkConfig, type ConfigReport } from '../lib/config/check';
+import { MAX_PER_RULE } from '../lib/config/limits';
 import { CONFIG_RULES } from '../content/config-rules';
 
 const USAGE = `Usage: handshake-diagnose config [--json] [--httpd VERSION] [--openssl VERSION] FILE|-
@@ -65,6 +66,7 @@ export function formatReport(r: ConfigReport, name: string, site: string): strin
     out.push(`   ${f.message}`);
     out.push(`   ${site}${f.url}  [${f.rule}]`);
   });
+  if (r.stats.omitted) out.push('', `…and ${r.stats.omitted} more findings of rules already listed ${MAX_PER_RULE} times (--json has the same cut).`);
   if (r.vhosts.length) {
     out.push('', 'Virtual hosts:');
     for (const v of r.vhosts) out.push(`   ${v.addrs.join(' ')}  ${v.serverName ?? '(no ServerName)'}${v.aliases.length ? ` + ${v.aliases.join(' ')}` : ''}  ${v.tls ? 'TLS' : 'plain'}${v.certificate ? `  ${v.certificate}` : ''}  (${v.file}:${v.line})`);

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConfigFinding, ConfigReport } from '@/lib/config/check';
+import { MAX_PER_RULE } from '@/lib/config/limits';
 import type { Versions } from '@/lib/config/model';
 import { HTTPD_VERSIONS, OPENSSL_VERSIONS } from '@/lib/wizard/config';
 import { diagnosisClient, Superseded } from '@/components/diagnose/engine-client';
@@ -158,6 +159,7 @@ export function ConfigCheckView({ entries }: { entries: Record<string, string> }
               </li>
             ))}
           </ol>
+          {report.stats.omitted > 0 && <p className="mt-3">…and {report.stats.omitted.toLocaleString()} more findings of the kinds above, each already listed {MAX_PER_RULE} times.</p>}
         </section>
       )}
 

@@ -7,9 +7,16 @@ import type { ConfDirective, ConfSection } from '../../lib/config/parse';
 
 export type Dir = ConfigModel['serverDirs'][number];
 
-export function tlsVhosts(m: ConfigModel): VHost[] {
-  return m.vhosts.filter((v) => tlsVhost(m, v));
+/** Once per model: rules ask for these per directive, and a paste can have 200,000 of them. */
+function perModel<R>(f: (m: ConfigModel) => R): (m: ConfigModel) => R {
+  const cache = new WeakMap<ConfigModel, R>();
+  return (m) => {
+    if (!cache.has(m)) cache.set(m, f(m));
+    return cache.get(m)!;
+  };
 }
+
+export const tlsVhosts: (m: ConfigModel) => readonly VHost[] = perModel((m) => m.vhosts.filter((v) => tlsVhost(m, v)));
 
 /** The ports a vhost is bound to ("*:443 [::]:443" → [443]). */
 export function vhostPorts(v: VHost): number[] {
@@ -58,8 +65,12 @@ export function cipherSlot(d: ConfDirective): { proto: string; text: string } {
 }
 
 /** The SSLCipherSuite for TLS 1.2 and older that applies in a list (a TLSv1.3 line is another slot). */
+const cipherIndex = new WeakMap<readonly ConfDirective[], Map<string, ConfDirective | undefined>>();
 export function sslCipher(list: readonly ConfDirective[], key = 'sslciphersuite'): ConfDirective | undefined {
-  return last(list, (d) => d.key === key && cipherSlot(d).proto.toUpperCase() === 'SSL');
+  let byKey = cipherIndex.get(list);
+  if (!byKey) cipherIndex.set(list, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, last(list, (d) => d.key === key && cipherSlot(d).proto.toUpperCase() === 'SSL'));
+  return byKey.get(key);
 }
 
 export function effectiveCipher(m: ConfigModel, v?: VHost, key = 'sslciphersuite'): ConfDirective | undefined {
@@ -111,7 +122,7 @@ export function reachedBy(m: ConfigModel, d: ConfDirective, v: VHost | undefined
 }
 
 /** Names mod_md manages (MDomain lines and <MDomain> sections): their vhosts get a certificate from it. */
-export function mdNames(m: ConfigModel): string[] {
+export const mdNames: (m: ConfigModel) => string[] = perModel((m) => {
   const names: string[] = [];
   const visit = (nodes: readonly (ConfDirective | ConfSection)[]) => {
     for (const n of nodes) {
@@ -124,7 +135,7 @@ export function mdNames(m: ConfigModel): string[] {
   };
   visit(m.parsed.nodes);
   return names.map((n) => n.toLowerCase()).filter((n) => !['auto', 'manual'].includes(n));
-}
+});
 
 function nameMatches(pattern: string, name: string): boolean {
   if (pattern === name) return true;

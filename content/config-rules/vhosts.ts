@@ -348,7 +348,10 @@ ${CERT('shop.example.com')}</VirtualHost>
         const bySlot = new Map<string, ConfDirective[]>();
         for (const d of list) {
           const s = slot(d);
-          if (s) bySlot.set(s, [...(bySlot.get(s) ?? []), d]);
+          if (!s) continue;
+          const same = bySlot.get(s);
+          if (same) same.push(d);
+          else bySlot.set(s, [d]);
         }
         for (const ds of bySlot.values()) {
           if (ds.length < 2) continue;

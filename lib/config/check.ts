@@ -5,6 +5,7 @@ import type { CauseSlug } from '../content/causes';
 import { parseIncludes, parseModules, parseVersion, parseVhostDump, segments, versionsFromLog, type SegmentKind, type VhostDump } from './detect';
 import { buildModel, effective, tlsVhost, type ConfigModel, type Versions, type VHost } from './model';
 import { parseConfig, type ConfDirective, type ParseProblem } from './parse';
+import { MAX_PER_RULE } from './limits';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -67,11 +68,12 @@ export interface ConfigReport {
   /** syntax problems, each with file and line */
   problems: ParseProblem[];
   versions: Versions;
-  /** directives read, files named, modules known */
-  stats: { lines: number; directives: number; files: string[]; modules: number };
+  /** directives read, files named, modules known; findings past MAX_PER_RULE of one rule, not listed */
+  stats: { lines: number; directives: number; files: string[]; modules: number; omitted: number };
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
 
 /** "*:443 www.example.com": how a finding names the vhost it is about. */
 export function vhostLabel(v: VHost): string {
@@ -115,6 +117,7 @@ export function checkConfig(text: string, rules: readonly ConfigRule[], opts: Ch
   };
   const urlOf = opts.urlOf ?? ((slug: string) => `/faq/${slug}/`);
   const findings: ConfigFinding[] = [];
+  let omitted = 0;
   for (const r of rules) {
     let hits: RuleHit[];
     try {
@@ -128,6 +131,10 @@ export function checkConfig(text: string, rules: readonly ConfigRule[], opts: Ch
       const key = `${h.file}:${h.line}:${h.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (seen.size > MAX_PER_RULE) {
+        omitted++;
+        continue;
+      }
       findings.push({ rule: r.id, title: r.title, slug: r.entry, url: urlOf(r.entry), causes: [...r.causes], severity: r.severity, ...h });
     }
   }
@@ -146,6 +153,6 @@ export function checkConfig(text: string, rules: readonly ConfigRule[], opts: Ch
     })),
     problems: parsed.problems,
     versions,
-    stats: { lines: parsed.lines, directives: model.all.length, files: parsed.files, modules: model.modules.size },
+    stats: { lines: parsed.lines, directives: model.all.length, files: parsed.files, modules: model.modules.size, omitted },
   };
 }

@@ -51,9 +51,18 @@ export function last<T>(list: readonly T[], pred: (x: T) => boolean): T | undefi
   return undefined;
 }
 
+// lastOf is asked the same question of the same list once per vhost or directive by many rules:
+// an index per list (rebuilt if the list grew) keeps a 200,000-line paste linear.
+const lastIndex = new WeakMap<readonly ConfDirective[], { length: number; byKey: Map<string, ConfDirective> }>();
+
 /** The last directive of a name in a list. */
 export function lastOf(list: readonly ConfDirective[], key: string): ConfDirective | undefined {
-  return last(list, (d) => d.key === key);
+  let idx = lastIndex.get(list);
+  if (!idx || idx.length !== list.length) {
+    idx = { length: list.length, byKey: new Map(list.map((d) => [d.key, d])) };
+    lastIndex.set(list, idx);
+  }
+  return idx.byKey.get(key);
 }
 
 /** <IfModule> names a module by file (mod_ssl.c) or identifier (ssl_module). */
