@@ -53,6 +53,7 @@ const TS_SCRIPTS: [string, string[]][] = [
   ['lab/run.ts', ['no-such-scenario']],
   ['scripts/wizard-paths.ts', ['extra']],
   ['scripts/bench-search.ts', ['--reps', '0']],
+  ['scripts/bench-config.ts', ['extra']],
   ['scripts/check-regex.ts', ['extra']],
   ['scripts/check-content.ts', ['--root']],
   ['scripts/eval-public.ts', [path.join(work, 'no-such-file.json')]],
