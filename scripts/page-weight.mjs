@@ -47,6 +47,11 @@ if (isMain(import.meta.url)) {
   const budget = Boolean(values.budget);
   const kb = (n) => n / 1024;
   const over = [];
+  const missing = Object.keys(BUDGETS).filter((p) => !fs.existsSync(path.join(dir, p, 'index.html')));
+  if (missing.length) {
+    for (const p of missing) console.error(`The built site has no ${p} (no ${path.join(p, 'index.html').replace(/^[\\/]+/, '')}): its weight cannot be measured.`);
+    process.exit(1);
+  }
   const weights = Object.fromEntries(Object.keys(BUDGETS).map((p) => [p, pageWeight(dir, p)]));
   for (const [p, w] of Object.entries(weights)) {
     console.log(`${p.padEnd(48)} ${String(w.scripts).padStart(3)} scripts ${kb(w.raw).toFixed(1).padStart(7)} kB raw ${kb(w.gzip).toFixed(1).padStart(6)} kB gzip   (budget ${BUDGETS[p]} kB)`);

@@ -47,7 +47,7 @@ describe('check-links', () => {
 
 describe('page-weight', () => {
   const script = copy('page-weight.mjs');
-  const pages = ['', 'faq', 'faq/key-matches-certificate', 'cases/ie11-cors-client-cert-renegotiation', 'diagnose', 'wizard'];
+  const pages = ['', 'faq', 'faq/key-matches-certificate', 'cases/ie11-cors-client-cert-renegotiation', 'diagnose', 'wizard', 'check'];
   // Random bytes do not compress: their gzip size is about their size.
   const big = (kb: number) => Buffer.from(Array.from({ length: kb * 1024 }, () => Math.floor(Math.random() * 256)));
   const html = '<script src="/_next/static/chunks/app.js" async=""></script><script src="/_next/static/chunks/polyfills.js" noModule=""></script>';
@@ -62,6 +62,13 @@ describe('page-weight', () => {
     const r = run(script, [out, '--budget']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/\/wizard\/\s+1 scripts/);
+  });
+  it('says which budgeted page the site lacks, in a sentence', () => {
+    const out = site(Object.fromEntries(pages.filter((p) => p !== 'check').map((p) => [p, html])), { '_next/static/chunks/app.js': big(10) });
+    const r = run(script, [out, '--budget']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^The built site has no \/check\/ \(no check\/index\.html\): its weight cannot be measured\.$/m);
+    expect(r.stderr).not.toMatch(/ENOENT|at Object/);
   });
 });
 
