@@ -1,18 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { at, watch } from './helpers';
 
-// A vhost with the trap of bug #8051 on an HTTP/2 site, and an old chain directive.
-const CONFIG = `Protocols h2 http/1.1
-<VirtualHost *:443>
-    ServerName portal.example.com
-    SSLEngine on
-    SSLCertificateFile /etc/ssl/certs/portal.example.com.pem
-    SSLCertificateKeyFile /etc/ssl/private/portal.example.com.key
-    SSLCACertificateFile /etc/ssl/certs/client-ca.pem
-    <Location /admin>
-        SSLVerifyClient require
-    </Location>
-</VirtualHost>`;
+// A vhost with the trap of bug #8051 on an HTTP/2 site (shared with the CLI's test).
+const CONFIG = fs.readFileSync(path.join(__dirname, '..', 'lib', 'config', '__fixtures__', 'per-location-h2.conf'), 'utf8').trimEnd();
 
 test('a pasted configuration gets its traps with line and entry, checked in the page', async ({ page }) => {
   const seen = watch(page);

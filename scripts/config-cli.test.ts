@@ -7,18 +7,8 @@ import { describe, expect, it } from 'vitest';
 const BIN = path.join(__dirname, '..', 'bin', 'handshake-diagnose.mjs');
 const cli = (args: string[], input?: string | Buffer) => spawnSync(process.execPath, [BIN, 'config', ...args], { input, encoding: 'utf8', cwd: os.tmpdir() });
 
-const VHOST = `Protocols h2 http/1.1
-<VirtualHost *:443>
-    ServerName portal.example.com
-    SSLEngine on
-    SSLCertificateFile /etc/ssl/certs/portal.example.com.pem
-    SSLCertificateKeyFile /etc/ssl/private/portal.example.com.key
-    SSLCACertificateFile /etc/ssl/certs/client-ca.pem
-    <Location /admin>
-        SSLVerifyClient require
-    </Location>
-</VirtualHost>
-`;
+// A vhost with the trap of bug #8051 on an HTTP/2 site (shared with the browser test).
+const VHOST = fs.readFileSync(path.join(__dirname, '..', 'lib', 'config', '__fixtures__', 'per-location-h2.conf'), 'utf8');
 
 describe('handshake-diagnose config', () => {
   it('--json: findings with rule, entry, causes, severity, file, line and evidence, and the vhosts', () => {
